@@ -34,6 +34,8 @@ __all__ = [
     "words",
     "syllables",
     "is_subhead",
+    "word_list",
+    "word_count",
 ]
 
 
@@ -69,9 +71,10 @@ class Word(Span):
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _FINAL_PUNCT = re.compile(r"[.!?:;,…]['\"’”»)\]]*\s*$")
-_WORD = re.compile(
-    r"[^\W_]+(?:(?:['’\-.]|(?<=\d)[,:](?=\d{2}))[^\W_]+)*",
-)
+_WORD = re.compile(r"\w+(?:['’\-.]\w+|(?<=\d)[,:](?=\d\d)\w+)*")
+# Where Punkt could put a sentence break: sentence-final punctuation, optional closing
+# marks, then whitespace.  A paragraph without one inside is a single sentence.
+_CANDIDATE_BREAK = re.compile(r"[.?!…][\"'”’»)\]]*\s")
 _BULLET = re.compile(r"^\s*[•●▪◦\-–—*]\s")
 
 
@@ -133,6 +136,9 @@ def sentences(text: str) -> list[Sentence]:
     tok = _punkt()
     out: list[Sentence] = []
     for para in paragraphs(text):
+        if not _CANDIDATE_BREAK.search(para.text):
+            out.append(Sentence(para.start, para.end, para.text, len(out), para.index))
+            continue
         for s, e in tok.span_tokenize(para.text):
             out.append(Sentence(para.start + s, para.start + e, para.text[s:e], len(out), para.index))
     return out
@@ -147,6 +153,11 @@ def words(text: str) -> list[Word]:
     outside the word.
     """
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def word_list(text: str) -> list[str]:
+    """Return the word strings of ``text`` (same tokens as :func:`words`, without spans; faster)."""
+    return _WORD.findall(text)
 
 
 def word_count(text: str) -> int:
