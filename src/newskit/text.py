@@ -36,6 +36,9 @@ __all__ = [
     "is_subhead",
     "word_list",
     "word_count",
+    "in_dictionary",
+    "paragraphs_frame",
+    "sentences_frame",
 ]
 
 
@@ -229,9 +232,11 @@ def syllables(word: str) -> int:
     first pronunciation; (2) British spellings mapped to the American ones the
     dictionary holds ("stabilise" → "stabilize", "calibre" → "caliber", "defence" is
     in the dictionary already); (3) hyphenated words and words with inner periods are
-    the sum of their parts; possessives ("Armenia’s") count as their base word, plus
+    the sum of their parts; all-capital acronyms of up to three letters, or longer ones
+    the dictionary lacks, are read letter by letter ("GMT" = 3, "W" = 3); possessives ("Armenia’s") count as their base word, plus
     one after a sibilant ("Michel’s" no, "Jones’s" yes); (4) numbers are read as
-    English cardinals ("30,000" → "thirty thousand" = 3; "00:05" reads its parts);
+    English cardinals ("30,000" → "thirty thousand" = 4; "00:05" reads its parts), years
+    1100–2099 as years ("2020" → "twenty twenty" = 4, "1980s" → "nineteen eighties" = 4);
     (5) otherwise a vowel-group rule: each run of a, e, i, o, u, y is one syllable, a
     silent final "e" and a silent "-ed" are dropped, minimum one.  Names the
     dictionary lacks ("Papikyan", "Kelbajar") fall to rule (5).
@@ -240,12 +245,20 @@ def syllables(word: str) -> int:
     if not w:
         return 0
     cmu = _cmu()
+    if word.isupper() and word.isalpha() and (len(word) <= 3 or w not in cmu):
+        return sum(3 if c == "w" else 1 for c in w)  # an acronym read letter by letter: "GMT", "US"
     if w in cmu:
         return max(cmu[w], 1)
-    if any(c.isdigit() for c in w) and not any(c.isalpha() for c in w):
-        if "," in w:
-            return _count_words(_number_words(int(w.replace(",", ""))))
-        return sum(_count_words(_number_words(int(p))) for p in re.split(r"[:.]", w) if p)
+    decade = _DECADE.fullmatch(w)
+    if decade:  # "1980s", "90s": the plural does not add a syllable ("eighties")
+        w = decade.group(1)
+    if w.isdigit() and len(w) == 4 and 1100 <= int(w) <= 2099 and not 2000 <= int(w) <= 2009:
+        return _count_words(_number_words(int(w[:2]))) + _year_tail(int(w[2:]))  # "nineteen eighty"
+    if not any(c.isalpha() for c in w):
+        groups = re.findall(r"\d+", w.replace(",", "") if _THOUSANDS.fullmatch(w) else w)
+        if groups:  # "30,000" is one number; "00:05" and "1.5" are read part by part
+            return sum(_count_words(_number_words(int(g))) for g in groups)
+        return 1 if any(c.isalnum() for c in w) else 0
     for sep in ("-", "."):
         if sep in w:
             return sum(syllables(part) for part in w.split(sep) if part)
@@ -261,6 +274,65 @@ def syllables(word: str) -> int:
         parts = re.findall(r"[a-z]+|\d+", w)
         return sum(syllables(p) for p in parts) or 1
     return _rule_syllables(w)
+
+
+def in_dictionary(word: str) -> bool:
+    """Return True when ``word`` (any case, curly or straight apostrophe) is in the CMU dictionary.
+
+    Words for which this is False get their syllables from the fallback rules of
+    :func:`syllables`; notebooks list them so a reader can judge those counts.
+    """
+    return word.lower().replace("’", "'") in _cmu()
+
+
+def paragraphs_frame(articles):
+    """Return one row per paragraph of each article: structure and basic counts.
+
+    Columns: ``article_id, paragraph, subhead, sentences, words, start, end, text``,
+    computed with :func:`paragraphs`, :func:`sentences` and :func:`word_count`.
+    """
+    from .corpus import records_frame
+
+    def rows(article):
+        per_para: dict[int, int] = {}
+        for s in sentences(article.text):
+            per_para[s.paragraph] = per_para.get(s.paragraph, 0) + 1
+        for p in paragraphs(article.text):
+            yield {"paragraph": p.index, "subhead": p.subhead, "sentences": per_para.get(p.index, 0),
+                   "words": word_count(p.text), "start": p.start, "end": p.end, "text": p.text}
+
+    return records_frame(articles, rows,
+                         ["paragraph", "subhead", "sentences", "words", "start", "end", "text"])
+
+
+def sentences_frame(articles):
+    """Return one row per sentence of each article.
+
+    Columns: ``article_id, sentence, paragraph, subhead`` (the sentence is a subhead),
+    ``words, start, end, text``.
+    """
+    from .corpus import records_frame
+
+    def rows(article):
+        subheads = {p.index for p in paragraphs(article.text) if p.subhead}
+        for s in sentences(article.text):
+            yield {"sentence": s.index, "paragraph": s.paragraph, "subhead": s.paragraph in subheads,
+                   "words": word_count(s.text), "start": s.start, "end": s.end, "text": s.text}
+
+    return records_frame(articles, rows, ["sentence", "paragraph", "subhead", "words", "start", "end", "text"])
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+_DECADE = re.compile(r"'?(\d{2}|\d{4})'?s")
+
+
+def _year_tail(n: int) -> int:
+    """Syllables of a year's last two digits: "00" → "hundred", "05" → "oh five"."""
+    if n == 0:
+        return 2
+    if n < 10:
+        return 1 + _count_words(_number_words(n))
+    return _count_words(_number_words(n))
 
 
 def _count_words(ws: list[str]) -> int:
