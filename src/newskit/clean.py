@@ -19,6 +19,7 @@ that repeats an earlier one word for word (a pull quote) is removed once.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -165,7 +166,7 @@ def clean_text(raw: str, *, header: bool = True) -> Cleaned:
 
     # --- body: drop furniture lines, cut at tail markers, drop repeated paragraphs ---
     paragraphs: list[str] = []
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     cut = False
     for block in body_blocks:
         kept: list[str] = []
@@ -184,8 +185,9 @@ def clean_text(raw: str, *, header: bool = True) -> Cleaned:
         if not kept:
             continue
         para = "\n".join(kept).strip()
-        key = fold(para)
-        if key in seen and len(key.split()) >= 8:
+        folded = fold(para)
+        key = hashlib.blake2b(folded.encode("utf-8"), digest_size=16).digest()  # compact for huge inputs
+        if key in seen and folded.count(" ") >= 7:
             removed.append(Removed(para, "repeated paragraph"))
             continue
         seen.add(key)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from . import errors
 from .clean import Cleaned, Removed, clean_text
+from .text import paragraphs
 
 __all__ = [
     "Article",
@@ -198,6 +199,8 @@ def load_article(path: str | Path, *, id: str | None = None, max_bytes: int = MA
         cleaned = clean_text(raw)
     if not cleaned.text.strip():
         raise errors.NoArticleText(f"{p}: no article text left after removing site furniture")
+    if all(para.subhead for para in paragraphs(cleaned.text)):
+        raise errors.NoArticleText(f"{p}: no prose paragraph found, only short title-like lines")
     fields = {"outlet": cleaned.site, "title": cleaned.title, "language": "", **found}
     fields.update({k: v for k, v in meta.items() if v})
     return Article(

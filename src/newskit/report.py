@@ -60,14 +60,13 @@ def inject_parameters(nb, params: dict[str, object]):
         f"{name} = {value!r}\n" for name, value in params.items()
     )
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
-    cell.pop("id", None)
+    cell["id"] = "injected-parameters"
     at = 0
     for i, c in enumerate(nb.cells):
         if "parameters" in c.get("metadata", {}).get("tags", []):
             at = i + 1
             break
     nb.cells.insert(at, cell)
-    nbformat.validator.normalize(nb)
     return nb
 
 
