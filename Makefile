@@ -8,7 +8,7 @@ OUT    ?= build/report
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: setup report test lab bench lock clean
+.PHONY: setup report test lab bench lock clean figures
 
 setup: $(STAMP)
 
@@ -30,7 +30,7 @@ lab: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 bench: setup
-	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in benchmarks/[a-z]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 # Refresh requirements.lock from the current environment (after changing pyproject.toml).
 lock: setup
@@ -39,3 +39,7 @@ lock: setup
 
 clean:
 	rm -rf build $(VENV)
+
+# Regenerate the README's figures from the bundled corpus.
+figures: setup
+	$(BIN)/python docs/figures.py
