@@ -99,7 +99,7 @@ def _blocks(raw: str) -> list[list[str]]:
     current: list[str] = []
     for line in raw.split("\n"):
         if line.strip():
-            current.append(line.rstrip())
+            current.append(line)  # kept as is: body text is never altered
         elif current:
             blocks.append(current)
             current = []
