@@ -8,7 +8,8 @@ so that ``text[start:end] == record.text`` always holds (property tests guard th
 * Sentences come from NLTK's Punkt algorithm (Kiss & Strunk 2006, *Unsupervised
   Multilingual Sentence Boundary Detection*) run with parameters newskit supplies
   (``resources/abbreviations.txt``), so nothing is downloaded.  Paragraph breaks are
-  always sentence breaks.
+  always sentence breaks.  The splitting itself is :mod:`newskit.sentsplit`, which gives
+  exactly NLTK ``PunktSentenceTokenizer``'s spans for these parameters, four times faster.
 * Words are runs of letters and digits, joined by inner apostrophes (curly or straight),
   hyphens and periods ("Armenia’s", "large-calibre", "a.m"), and numbers keep their
   thousands separators and clock colons ("30,000", "00:05").
@@ -23,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from . import resources
+from .sentsplit import split_spans
 
 __all__ = [
     "Span",
@@ -75,9 +77,6 @@ class Word(Span):
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _FINAL_PUNCT = re.compile(r"[.!?:;,…]['\"’”»)\]]*\s*$")
 _WORD = re.compile(r"\w+(?:['’\-.]\w+|(?<=\d)[,:](?=\d\d)\w+)*")
-# Where Punkt could put a sentence break: sentence-final punctuation, optional closing
-# marks, then whitespace.  A paragraph without one inside is a single sentence.
-_CANDIDATE_BREAK = re.compile(r"[.?!…][\"'”’»)\]]*\s")
 _BULLET = re.compile(r"^\s*[•●▪◦\-–—*]\s")
 
 
@@ -128,21 +127,21 @@ def _punkt():
     return PunktSentenceTokenizer(params)
 
 
-def sentences(text: str) -> list[Sentence]:
+def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]:
     """Return the sentences of ``text`` with spans, never crossing a paragraph break.
 
-    Each paragraph is split by NLTK's ``PunktSentenceTokenizer`` built from
+    Each paragraph is split by the Punkt algorithm (Kiss & Strunk 2006) with
     ``PunktParameters`` holding newskit's abbreviation list, so "9 a.m. local time",
     "U.S." or "Gen." do not end a sentence, and a closing quote mark stays with the
-    sentence it closes.  Punkt's method: Kiss & Strunk (2006).
+    sentence it closes.  The splitting is done by :func:`newskit.sentsplit.split_spans`,
+    a specialised re-implementation that returns exactly the spans of NLTK's
+    ``PunktSentenceTokenizer`` with those parameters (tested against it) at about four
+    times its speed.  Pass ``paras`` (this text's :func:`paragraphs`) to avoid
+    computing them twice.
     """
-    tok = _punkt()
     out: list[Sentence] = []
-    for para in paragraphs(text):
-        if not _CANDIDATE_BREAK.search(para.text):
-            out.append(Sentence(para.start, para.end, para.text, len(out), para.index))
-            continue
-        for s, e in tok.span_tokenize(para.text):
+    for para in paragraphs(text) if paras is None else paras:
+        for s, e in split_spans(para.text):
             out.append(Sentence(para.start + s, para.start + e, para.text[s:e], len(out), para.index))
     return out
 
@@ -294,10 +293,11 @@ def paragraphs_frame(articles):
     from .corpus import records_frame
 
     def rows(article):
+        paras = paragraphs(article.text)
         per_para: dict[int, int] = {}
-        for s in sentences(article.text):
+        for s in sentences(article.text, paras):
             per_para[s.paragraph] = per_para.get(s.paragraph, 0) + 1
-        for p in paragraphs(article.text):
+        for p in paras:
             yield {"paragraph": p.index, "subhead": p.subhead, "sentences": per_para.get(p.index, 0),
                    "words": word_count(p.text), "start": p.start, "end": p.end, "text": p.text}
 
@@ -314,8 +314,9 @@ def sentences_frame(articles):
     from .corpus import records_frame
 
     def rows(article):
-        subheads = {p.index for p in paragraphs(article.text) if p.subhead}
-        for s in sentences(article.text):
+        paras = paragraphs(article.text)
+        subheads = {p.index for p in paras if p.subhead}
+        for s in sentences(article.text, paras):
             yield {"sentence": s.index, "paragraph": s.paragraph, "subhead": s.paragraph in subheads,
                    "words": word_count(s.text), "start": s.start, "end": s.end, "text": s.text}
 

@@ -1,0 +1,156 @@
+"""newskit.sentsplit must return exactly NLTK Punkt's spans with newskit's parameters."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newskit import resources
+from newskit.sentsplit import split, split_spans
+from newskit.text import _punkt, paragraphs
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "readability"
+
+
+def nltk_spans(text: str) -> list[tuple[int, int]]:
+    return list(_punkt().span_tokenize(text))
+
+
+def test_patterns_are_nltks():
+    """The regexes are NLTK's own (same source, same flags, same engine)."""
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
+
+    from newskit import sentsplit as ss
+
+    lv = PunktLanguageVars()
+    pairs = [
+        (ss._PERIOD_CONTEXT, lv.period_context_re()),
+        (ss._WORD_TOKENIZER, lv._word_tokenizer_re()),
+        (ss._REALIGN, lv.re_boundary_realignment),
+        (ss._NUMERIC, PunktToken._RE_NUMERIC),
+        (ss._INITIAL, PunktToken._RE_INITIAL),
+        (ss._ELLIPSIS, PunktToken._RE_ELLIPSIS),
+    ]
+    for ours, theirs in pairs:
+        # NLTK builds "?!" from a set, so its order inside the character class follows the hash seed
+        assert ours.pattern == theirs._rx.pattern.replace("!\\?]", "\\?!]")
+        assert ours.flags == theirs._rx.flags
+    assert ss._NOT_STARTERS == frozenset(_punkt().PUNCTUATION)
+    assert ss._abbreviations() == frozenset(_punkt()._params.abbrev_types)
+    assert ss._abbreviations() == frozenset(resources.lines("abbreviations.txt"))
+
+
+def test_nltk_parameters_are_empty_as_assumed():
+    """The specialisation assumes no collocations, sentence starters or orthographic context."""
+    params = _punkt()._params
+    assert not params.collocations
+    assert not params.sent_starters
+    assert not any(params.ortho_context.values())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It ended. Then it began.", ["It ended.", "Then it began."]),
+        ("At 9 a.m. local time the U.S. envoy spoke. Gen. Smith left.",
+         ["At 9 a.m. local time the U.S. envoy spoke.", "Gen. Smith left."]),
+        ("Antony J. Blinken called. He left.", ["Antony J. Blinken called.", "He left."]),
+        ("The score was 5. then it rose.", ["The score was 5. then it rose."]),
+        ("The score was 5. Then it rose.", ["The score was 5.", "Then it rose."]),
+        ("Wait... what happened?", ["Wait... what happened?"]),
+        ("Really?! Yes. (Sent one.) Sent two.", ["Really?!", "Yes.", "(Sent one.)", "Sent two."]),
+        ("“We will respond.” He left.", ["“We will respond.”", "He left."]),
+        ("", []),
+        ("   ", []),
+        ("no punctuation at all", ["no punctuation at all"]),
+    ],
+)
+def test_known_cases(text, expected):
+    assert split(text) == expected
+    assert split_spans(text) == nltk_spans(text)
+
+
+def test_first_article_paragraphs(first_article):
+    paras = paragraphs(first_article.text)
+    assert len(paras) == 26
+    for p in paras:
+        assert split_spans(p.text) == nltk_spans(p.text), p.text
+
+
+def test_all_generated_articles():
+    """Every paragraph of the 2,000 generated benchmark articles (≈53,000 paragraphs)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from _corpus import generated_articles
+
+    seen = set()
+    for article in generated_articles():
+        for p in paragraphs(article):
+            if p.text in seen:
+                continue
+            seen.add(p.text)
+            assert split_spans(p.text) == nltk_spans(p.text), p.text
+    assert len(seen) > 20
+
+
+def test_fixtures():
+    files = sorted(FIXTURES.glob("*.txt"))
+    assert len(files) >= 5
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert split_spans(text) == nltk_spans(text)
+        for p in paragraphs(text):
+            assert split_spans(p.text) == nltk_spans(p.text)
+
+
+# --- random news-like paragraphs --------------------------------------------------------------
+
+_ABBREVS = sorted(resources.lines("abbreviations.txt"))
+_WORDS = ["the", "said", "Armenia", "troops", "border", "Azerbaijan’s", "it's", "large-scale",
+          "ceasefire", "He", "They", "officials", "on", "a", "in", "US", "x", "Ö", "élan", "_", "it"]
+_TOKEN = st.one_of(
+    st.sampled_from(_WORDS),
+    st.sampled_from(_ABBREVS).map(lambda a: a + "."),
+    st.sampled_from(_ABBREVS).map(lambda a: a.upper() + "."),
+    st.sampled_from(_ABBREVS).map(lambda a: a.capitalize() + "."),
+    st.sampled_from(["J.", "a.", "Z.", "é.", "5.", "12.", "1,000.", "3.5", "-4.", "1.5.", "2022", "00:05"]),
+    st.sampled_from(["...", "..", "?", "!", "?!", ".", ",", ";", ":", "--", "–", "—", "-"]),
+    st.sampled_from(["\"", "'", "“", "”", "‘", "’", "«", "»", "(", ")", "[", "]", "{", "}", "*", "@", "#", "&", "`"]),
+    st.text(alphabet="aZ.?!’”)( \n\t\xa0\x1c", min_size=1, max_size=4),
+)
+_SEP = st.sampled_from(["", " ", " ", " ", "  ", "\n", " \xa0", "\t", "\u2009"])
+
+
+@st.composite
+def news_paragraphs(draw):
+    toks = draw(st.lists(st.tuples(_TOKEN, _SEP), min_size=0, max_size=40))
+    return "".join(t + s for t, s in toks)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(news_paragraphs())
+def test_random_news_like_paragraphs(text):
+    assert split_spans(text) == nltk_spans(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_arbitrary_text(text):
+    spans = split_spans(text)
+    assert spans == nltk_spans(text)
+    for s, e in spans:
+        assert 0 <= s < e <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(news_paragraphs())
+def test_spans_ordered_and_slice_back(text):
+    spans = split_spans(text)
+    assert split(text) == [text[s:e] for s, e in spans]
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        assert e1 <= s2
+    assert split_spans(text) == spans  # deterministic
