@@ -1,0 +1,1560 @@
+"""Quotations and reported speech, with their speakers: who is quoted, saying what.
+
+:func:`extract_quotes` finds, in an article's clean text,
+
+* **direct quotes** (kind ``direct``): a quotation standing as its own clause, in curly
+  “ ”, straight " " or French « » marks, possibly continued over several paragraphs (news
+  convention: each continuing paragraph opens with a mark and only the last one closes);
+  single marks ‘ ’ count as quotation marks outside double ones (headline and British style)
+  and as nested quotes inside them;
+* **partial quotes** (kind ``partial``): a quoted fragment embedded in the writer's own
+  sentence ("started “intensive shelling” of ...");
+* **reported speech** (kind ``reported``): "X said (that) ...", "X says ...", "…, X said",
+  "according to X, ...", "X told Y ...", with the reported clause as ``text``;
+
+and attributes each one to a speaker with a small ordered set of rules over the sentence
+around it; each record names the rule that fired (``rule``) so a reader can check it.
+Reporting verbs come from ``resources/reporting_verbs.txt`` (lemmas, inflections, and
+whether the verb introduces reported speech or only attributes a quote).
+
+Rules for the speaker, in order: a verb right after the quote (“…,” said X / “…,” X said);
+a verb right before it (X said, “…” / X said: “…”); a colon or dash introduction (X: “…”);
+the subject of the reported clause the quote sits in (X said that … “…” …); the subject of a
+quote-only verb (they agreed to “…”); the speaker of the quote it directly follows (same
+paragraph, or the paragraph before); the nearest person named in the two sentences before
+it; for headline and subhead quotes, the speaker of the body quote they echo.  Pronoun
+speakers ("it", "he", "they") get a ``referent``: the nearest earlier speaker (or name)
+compatible with the pronoun; a bare surname ("Michel") gets the fuller name written earlier
+("EU President Charles Michel").
+
+Scare quotes: a one-word quote that no reporting verb governs ("the so-called “buffer”"),
+and any quote after "so-called", "dubbed", "known as", "called" without a speaker, is the
+writer distancing themself from a word, not a source speaking; such quotes are left out by
+default (``scare_quotes=True`` keeps them as kind ``partial``, speaker None, rule
+``scare quote``).
+
+Apostrophes ("Armenia’s", "horses'", "’90s", "didn't") are told apart from single quote
+marks by the characters around them.  An unbalanced mark never raises: a stray closing mark
+is ignored, an opening mark left open at the end of its paragraph (and not continued in the
+next) either yields a quote up to the paragraph's end flagged ``closed=False`` (when it opens
+a clause) or is ignored.  The work is linear in the length of the text.
+
+Method: a hand-written rule system in the tradition of the quotation extractors of Pouliquen
+et al. (2007, "Automatic detection of quotations in multilingual news") and of the
+GenderGapTracker (Asr et al. 2021, PLOS ONE), without their parser: the text is scanned once
+for marks and once for reporting verbs, then each candidate is read in its sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from . import resources
+from .text import Sentence, is_subhead, sentences as _sentences, word_list
+
+__all__ = [
+    "QuoteKind",
+    "Quote",
+    "QUOTE_COLUMNS",
+    "extract_quotes",
+    "article_quotes",
+    "headline_quotes",
+    "quotes_frame",
+    "reporting_verbs",
+]
+
+
+class QuoteKind(str, Enum):
+    """What kind of speech a :class:`Quote` records."""
+
+    DIRECT = "direct"
+    PARTIAL = "partial"
+    REPORTED = "reported"
+
+    def __str__(self) -> str:  # reads well in tables and f-strings
+        return self.value
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation or reported statement, with its speaker.
+
+    ``text`` is the quoted words without the quote marks (for reported speech, the reported
+    clause) and ``text == article_text[start:end]``; a quote continued over paragraphs keeps
+    the paragraph breaks and the continuing paragraphs' opening marks inside its text.
+    ``speaker`` is the speaker as written (maybe a pronoun, or None) with its span;
+    ``verb`` the reporting verb as written; ``rule`` the rule that attributed the speaker;
+    ``paragraph`` and ``sentence`` index the paragraph and sentence (of
+    :func:`newskit.text.sentences`) where the quote starts (for reported speech: where its
+    verb is).  ``canonical_speaker``, ``role``, ``type`` and ``side`` are filled by
+    :func:`newskit.sources.resolve` (None until then).  ``referent`` is the earlier mention a
+    pronoun or surname speaker stands for; ``where`` is ``body``, ``subhead`` or
+    ``headline``; ``closed`` is False for a quote whose closing mark is missing; ``words``
+    counts the words of ``text``.
+    """
+
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    verb: str | None
+    rule: str
+    paragraph: int
+    sentence: int
+    canonical_speaker: str | None = None
+    role: str | None = None
+    type: str | None = None
+    side: str | None = None
+    referent: str | None = None
+    where: str = "body"
+    closed: bool = True
+    words: int = 0
+
+
+QUOTE_COLUMNS = [
+    "kind", "text", "speaker", "canonical_speaker", "role", "type", "side", "verb",
+    "start", "end", "speaker_start", "speaker_end", "paragraph", "sentence", "rule",
+    "words", "referent", "where", "closed",
+]
+
+
+# --- resources ------------------------------------------------------------------------------
+
+@functools.cache
+def reporting_verbs() -> dict[str, tuple[str, str]]:
+    """Return ``{form: (lemma, class)}`` from ``resources/reporting_verbs.txt``.
+
+    ``class`` is ``speech`` (introduces reported speech and quotes), ``np`` (like speech;
+    its object noun phrase is reported content too) or ``quote`` (only attributes a quote in
+    its clause).
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for row in resources.table("reporting_verbs.txt"):
+        for form in row["forms"].split():
+            out[form.lower()] = (row["lemma"], row["class"])
+    return out
+
+
+def _trie_regex(words: Sequence[str]) -> str:
+    """A regex alternation of ``words`` factored into a prefix trie (fast to match)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        alt = "(?:" + "|".join(branches) + ")"
+        return alt + "?" if ends else alt
+
+    return build(trie)
+
+
+@functools.cache
+def _verb_regex() -> re.Pattern[str]:
+    forms = sorted(reporting_verbs())
+    return re.compile(r"(?<![\w\-’'])(?:(?i:according\s+to)|" + _trie_regex(forms) + r")(?![\w\-])")
+
+
+@functools.cache
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted(resources.lines("titles.txt"), key=len, reverse=True))
+
+
+@functools.cache
+def _title_regex() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + _trie_regex([t.lower() for t in _titles()]) + r")\s")
+
+
+@functools.cache
+def _source_nouns() -> frozenset[str]:
+    return frozenset(resources.lines("source_nouns.txt"))
+
+
+@functools.cache
+def _pronouns() -> dict[str, str]:
+    return {r["pronoun"]: r["kind"] for r in resources.table("pronouns.tsv")}
+
+
+# --- quote marks ----------------------------------------------------------------------------
+
+_MARK = re.compile("[\"“”„‟«»‘’'‹›]")
+_DOUBLE_OPEN = frozenset("“„‟«")
+_DOUBLE_CLOSE = frozenset("”»")
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;,…") | _DOUBLE_OPEN | frozenset("‘")
+
+
+def _classify(text: str, i: int, lo: int, hi: int) -> str:
+    """Classify the mark at ``text[i]``: 'do', 'dc', 'da' (double open/close/ambiguous),
+    'so', 'sc' (single open/close), 'sa' (single ambiguous: apostrophe or close) or '' (apostrophe)."""
+    ch = text[i]
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    if ch in _DOUBLE_OPEN:
+        return "do"
+    if ch in _DOUBLE_CLOSE:
+        return "dc"
+    if ch == "\"":
+        if prev in _OPEN_CONTEXT and not nxt.isspace():
+            return "do"
+        if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
+            return "dc"
+        return "da"
+    if ch == "‹":
+        return "so"
+    if ch == "›":
+        return "sc"
+    # single marks: ‘ ’ '
+    if prev.isalnum() and nxt.isalnum():
+        return ""  # Armenia’s, didn't
+    if ch == "‘":
+        return "" if nxt.isdigit() else "so"
+    if prev in _OPEN_CONTEXT or prev in "\"”":
+        if nxt.isdigit():
+            return ""  # ’90s
+        if ch == "'" and nxt.isalpha():
+            return "so"
+        return ""  # a right single mark after a space does not open a quote
+    if not prev.isspace():
+        return "sa" if prev in "sSzZ" else "sc"  # horses' (maybe) / closing mark
+    return ""
+
+
+@dataclass
+class _Raw:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark, or the paragraph end when unclosed
+    para: int
+    closed: bool
+    single: bool
+
+
+def _scan_paragraph(text: str, lo: int, hi: int, para: int, state: list, out: list[_Raw],
+                    allow_single: bool = True) -> None:
+    """Pair the marks of one paragraph (``state`` carries an open double quote across paragraphs)."""
+    single_open = -1
+    for m in _MARK.finditer(text, lo, hi):
+        i = m.start()
+        c = _classify(text, i, lo, hi)
+        if not c:
+            continue
+        if state:  # a double quote is open
+            if c in ("dc", "da"):
+                o, p0 = state.pop()
+                out.append(_Raw(o, i, p0, True, False))
+            elif c == "do":
+                state[:] = [(i, para)]  # restart: the earlier opening mark was stray
+            continue
+        if single_open >= 0:
+            if c in ("sc", "sa"):
+                out.append(_Raw(single_open, i, para, True, True))
+                single_open = -1
+            elif c == "so":
+                single_open = i
+            continue
+        if c in ("do", "da"):
+            state[:] = [(i, para)]
+        elif c == "so" and allow_single:
+            single_open = i
+    if single_open >= 0:
+        # a stray single mark: read the rest of the paragraph again without single quotes
+        _scan_paragraph(text, single_open + 1, hi, para, state, out, allow_single=False)
+
+
+def _find_raw(text: str, paras: list[tuple[int, int]]) -> list[_Raw]:
+    out: list[_Raw] = []
+    state: list = []
+    k = 0
+    while k < len(paras):
+        lo, hi = paras[k]
+        _scan_paragraph(text, lo, hi, k, state, out)
+        if state:
+            o, p0 = state[0]
+            nxt = paras[k + 1] if k + 1 < len(paras) else None
+            if nxt and text[nxt[0]] in "“\"«„" and not _closes_immediately(text, nxt):
+                # continued quote: the next paragraph opens with a mark; skip that mark
+                k += 1
+                lo2, hi2 = nxt
+                _scan_paragraph(text, lo2 + 1, hi2, k, state, out)
+                # emulate the loop for this paragraph already scanned
+                while state:
+                    o, p0 = state[0]
+                    nxt2 = paras[k + 1] if k + 1 < len(paras) else None
+                    if nxt2 and text[nxt2[0]] in "“\"«„" and not _closes_immediately(text, nxt2):
+                        k += 1
+                        _scan_paragraph(text, nxt2[0] + 1, nxt2[1], k, state, out)
+                        continue
+                    state.clear()
+                    out.append(_Raw(o, paras[k][1], p0, False, False))
+                k += 1
+                continue
+            state.clear()
+            out.append(_Raw(o, hi, p0, False, False))
+        k += 1
+    out.sort(key=lambda r: r.open)
+    return out
+
+
+def _closes_immediately(text: str, para: tuple[int, int]) -> bool:
+    """True when a paragraph's first mark is an empty quote ("" …) rather than a continuation."""
+    lo, hi = para
+    return lo + 1 < hi and text[lo + 1] in "”\"»"
+
+
+# --- words and noun phrases -----------------------------------------------------------------
+
+_TOKEN = re.compile(r"\S+")
+_STRIP_PUNCT = "\"“”‘’'«»()[]{}.,;:!?…"
+_BOUNDARY_END = re.compile(r"[,;:()\[\]“”\"«»‘—–]$|^[“\"«‘(]|[.!?]['’”\"»)]*$")
+_DETERMINERS = frozenset(
+    "the a an its his her their our this that these those both each all some several many "
+    "two three four five six seven eight nine ten one other another every no any".split())
+_SUBORDINATORS = frozenset(
+    "that which when while because if although though since after before as where whereas "
+    "whether than so but and or nor then".split())
+_AUX = frozenset(
+    "also has have had would will did does do then later earlier again repeatedly previously "
+    "once further reportedly simply publicly privately recently quickly separately similarly "
+    "too only could may might must should can shall just already still even often never "
+    "subsequently initially first last".split())
+_BE = frozenset("is was were are been be being am".split())
+_NEGATION = frozenset("not n't never didn't don't doesn't won't wouldn't cannot can't "
+                      "didn’t don’t doesn’t won’t wouldn’t can’t refused declined no".split())
+_NOUN_FORMS = frozenset(
+    "report reports claim claims statement calls call post posts note notes estimate estimates "
+    "fear fears hope hopes warning warnings comment comments answer answers reply replies promise "
+    "promises pledge pledges vow vows threat threats demand demands denial denials remark remarks "
+    "protest protests tweet tweets signal signals brief briefs stress cry cries joke jokes "
+    "counter dub term label answer answers response".split())
+_NOUN_BEFORE = frozenset(
+    "media news press many several some these those recent earlier such the a an other "
+    "unconfirmed conflicting initial first latest further numerous new".split())
+_LEAD_STRIP = re.compile(
+    r"^(?:(?:but|and|yet|so|meanwhile|however|still|now|also|then|separately|later|earlier|"
+    r"instead|indeed)\b[,]?\s+)+", re.I)
+_LEAD_TIME = re.compile(
+    r"^(?:(?:on|in|at|during|late|early|earlier|last|this|by)\s+)+(?:(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|night|morning|afternoon|evening|week|month|year|"
+    r"weekend|day|the|a|an|\d+\w*)\s+)+", re.I)
+_RIGHT_STOP = frozenset(
+    "in on at during while when after before as adding because told said says who's late "
+    "earlier yesterday today".split())
+_ORG_WORDS = frozenset(
+    "ministry government army military forces force office command media agency council "
+    "committee parliament embassy administration service union kremlin presidency cabinet "
+    "party group organisation organization side sides reports report newspaper channel "
+    "broadcaster outlet authorities mission states republic kingdom nations federation "
+    "officials sources".split())
+_PLURAL_PRONOUN_OK = frozenset("officials sources media authorities forces troops residents "
+                               "witnesses both side sides leaders countries governments".split())
+_PREPS_BEFORE_PLACE = frozenset("in at from near to of into across outside inside toward "
+                                "towards by via over under between around".split())
+_NOT_NAMES = frozenset(
+    "the a an this that these those it he she they we i but and in on at during after before "
+    "since as if when while monday tuesday wednesday thursday friday saturday sunday january "
+    "february march april may june july august september october november december according "
+    "earlier later meanwhile however there here what why how who where by from to for with "
+    "his her its their our my your asked speaking".split())
+
+
+def _wc(s: str) -> int:
+    """Number of words, as :func:`newskit.text.word_count` counts them."""
+    return len(word_list(s))
+
+
+def _bare(tok: str) -> str:
+    return tok.strip(_STRIP_PUNCT)
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _head_ok(words: list[str]) -> bool:
+    """Does a candidate speaker noun phrase have a plausible head?"""
+    if not words:
+        return False
+    core = words
+    for i, w in enumerate(words):
+        if w.lower() in ("who", "which", "that") and i > 0:
+            core = words[:i]
+            break
+    head = _bare(core[-1])
+    low = head.lower()
+    if low in _pronouns():
+        return len(words) == 1
+    if _is_cap(head) and low not in _NOT_NAMES:
+        return True
+    for w in core:
+        b = _bare(w).lower()
+        b = b[:-2] if b.endswith(("’s", "'s")) else b
+        if b in _source_nouns() or (b.endswith("s") and b[:-1] in _source_nouns()):
+            return True
+        if b.endswith("ies") and b[:-3] + "y" in _source_nouns():
+            return True
+    return False
+
+
+def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker noun phrase ending right before ``hi`` (a verb), not before ``lo``."""
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, max(lo, hi - 180), hi)]
+    if toks and toks[0][0] != lo and hi - 180 > lo:
+        toks = toks[1:]  # a word cut by the window
+    # auxiliaries and adverbs between subject and verb ("It also said", "has said")
+    while toks and text[toks[-1][0]:toks[-1][1]].lower() in _AUX:
+        toks.pop()
+    if not toks:
+        return None
+    if text[toks[-1][0]:toks[-1][1]].lower() in _BE:
+        return None  # passive: "was told", "is said to"
+    last = text[toks[-1][0]:toks[-1][1]]
+    # trailing parentheticals: "Suren Papikyan, the defence minister of Armenia," / ", meanwhile," /
+    # "Velt, 34, a nurse,"
+    for _ in range(3):
+        last = text[toks[-1][0]:toks[-1][1]]
+        if not last.endswith(","):
+            break
+        j = len(toks) - 2
+        while j >= 0 and not text[toks[j][0]:toks[j][1]].endswith((",", ";", ":")) and len(toks) - j < 12:
+            j -= 1
+        if j < 0 or not text[toks[j][0]:toks[j][1]].endswith(","):
+            break
+        inner = [text[a:b] for a, b in toks[j + 1:]]
+        first = _bare(inner[0]).lower() if inner else ""
+        appositive = first.isdigit() or first in _DETERMINERS or first in ("who", "which", "meanwhile", "however",
+                                                                           "too", "also", "for", "in", "speaking",
+                                                                           "herself", "himself", "itself", "though")
+        if not appositive and not (inner and inner[0][0].islower()):
+            break
+        toks = toks[:j + 1]
+    a, b = toks[-1]
+    if text[b - 1] == ",":
+        toks[-1] = (a, b - 1)  # the comma before a parenthetical, or a trailing one
+        if a == b - 1:
+            toks.pop()
+            if not toks:
+                return None
+    # walk back to the start of the noun phrase
+    i = len(toks)
+    rel = -1
+    while i > 0:
+        a, b = toks[i - 1]
+        tok = text[a:b]
+        if i < len(toks) and _BOUNDARY_END.search(tok):
+            break
+        low = tok.lower()
+        if low in ("who", "which") and i > 1:
+            rel = i - 1
+        elif low in _SUBORDINATORS and low not in ("and",) and i < len(toks):
+            break
+        elif low == "and" and i < len(toks):
+            prev = text[toks[i - 2][0]:toks[i - 2][1]] if i >= 2 else ""
+            if prev.endswith(","):
+                break
+        elif (low in _BE or low in ("has", "have", "had", "will", "would")) and rel < 0 and i < len(toks):
+            break
+        i -= 1
+        if len(toks) - i > 16:
+            return None
+    np_toks = toks[i:]
+    if not np_toks:
+        return None
+    a = np_toks[0][0]
+    b = np_toks[-1][1]
+    span = text[a:b]
+    # strip a leading boundary mark and leading conjunctions / time adverbials
+    while span and span[0] in "“\"«‘(":
+        a += 1
+        span = span[1:]
+    m = _LEAD_STRIP.match(span)
+    if m:
+        a += m.end()
+        span = span[m.end():]
+    m = _LEAD_TIME.match(span)
+    if m and m.end() < len(span):
+        a += m.end()
+        span = span[m.end():]
+    if span.lower().startswith("according to"):
+        return None
+    span = span.rstrip(",;: ")
+    b = a + len(span)
+    words = span.split()
+    if not words or not _head_ok(words):
+        return None
+    first = words[0]
+    if first[0].islower() and first.lower() not in _DETERMINERS and first.lower() not in _pronouns() \
+            and _bare(first).lower() not in _source_nouns() and not _bare(first).lower().rstrip("s") in _source_nouns() \
+            and first.lower() not in ("officials", "sources", "media", "authorities", "diplomats",
+                                      "residents", "witnesses", "analysts", "experts", "troops",
+                                      "forces", "people", "observers", "monitors"):
+        # a lower-case start that is no determiner: "defence ministry" is fine via the noun list,
+        # but "killed people overnight" is not a speaker
+        if not any(_is_cap(w) for w in words) and not _head_ok(words[-1:]):
+            return None
+        if first.lower() in _BE or first.lower() in _AUX:
+            return None
+    return a, b
+
+
+def _right_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The speaker noun phrase starting right after ``lo`` (after an inverted verb or "according to")."""
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, lo, min(hi, lo + 300))]
+    out: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(toks):
+        tok = text[a:b]
+        low = tok.lower()
+        if out and low in _RIGHT_STOP:
+            break
+        if not out and tok[0] in "“\"«‘":
+            return None
+        out.append((a, b))
+        if tok[-1] in ",;:.!?)”\"»—–" or len(out) > 14:
+            break
+    if not out:
+        return None
+    a, b = out[0][0], out[-1][1]
+    if text[b - 1] == "," and not any(_is_cap(text[x:y]) and not text[x:y].endswith(("’s", "'s"))
+                                      for x, y in out if x > a):
+        # a role, then the name in apposition: "according to the school's head teacher, Olga Brandt, …"
+        rest = toks[len(out):len(out) + 5]
+        names = []
+        for x, y in rest:
+            tok = text[x:y]
+            if not _is_cap(tok):
+                break
+            names.append((x, y))
+            if tok[-1] in ",.;:":
+                break
+        if 2 <= len(names) <= 4 and text[names[-1][1] - 1] in ",.;:" and not _head_ok([text[names[0][0]:names[0][1]].lower()]):
+            a, b = names[0][0], names[-1][1]
+    span = text[a:b].rstrip(",;:.!?)”\"»—– ")
+    b = a + len(span)
+    words = span.split()
+    if not words or not _head_ok(words):
+        return None
+    return a, b
+
+
+# --- the extractor --------------------------------------------------------------------------
+
+@dataclass
+class _Att:
+    """An attribution found in the text (internal)."""
+
+    speaker: tuple[int, int] | None
+    verb: tuple[int, int] | None
+    rule: str
+
+
+@dataclass
+class _Rec:
+    kind: QuoteKind
+    start: int
+    end: int
+    att: _Att | None
+    sent: int
+    para: int
+    closed: bool = True
+    where: str = "body"
+    anchor: int = 0  # position used for ordering pronoun resolution
+    referent: str | None = None
+    rule_extra: str = ""
+
+
+_INTRO_AFTER_VERB = re.compile(r"^[^,;:“”\"«»‘’.!?]{0,40}?\s*[,:—–]\s*$")
+_NEG_WINDOW = 2
+_QUANTIFIER = re.compile(r"(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|about|around|up\s+to|"
+                         r"nearly|almost|some|over)\s+\S", re.I)
+_ELIDED = re.compile(r"(?<![,;])\s+and\s+(?:\w+\s+)?$")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|which|who)\s|;|[.!?]\s")
+_COORD = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;\s*(?:and|but)?)\s*$")
+_SENT_END = re.compile(r"[.!?…][\"'”’»)]*\s+(?=\S|$)")
+_OBJECT_VERBS = frozenset("tell promise assure inform warn remind reassure brief".split())
+_PP_START = frozenset(
+    "on in at during after before late early earlier later also again to with through via last this "
+    "yesterday today tonight separately repeatedly publicly privately recently then too".split())
+_POSSESSIVE_INTRO = re.compile(
+    r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|response|message|verdict|"
+    r"view|words|reaction|warning|retort|comment|assessment|explanation|position|advice|promise)\b")
+# "said in an interview with Radio Kessel that ..." : a "that" a few words after the verb
+_THAT = re.compile(r"(?:\s+[^\s.;:“”\"«»]+){0,9}?\s+that[\s,]+")
+_NAMING = re.compile(r"(?:so-called|dubbed|known\s+as|called|named|titled|entitled|labelled|labeled|"
+                     r"termed|nicknamed|codenamed|code-named|the\s+word|the\s+term|phrase)\s*$", re.I)
+_CONTENT_BAD_START = frozenset(
+    "to of for about with how what whether why when where if so too nothing little much more "
+    "goodbye yes hello sorry thanks thank hi by from into at in on after before during as "
+    "while because until since than".split())
+# a reported clause without "that" must open like a clause: a subject pronoun, a determiner,
+# a number or a capitalised word ("said it was worried", "said two soldiers died")
+_CLAUSE_START = frozenset(
+    "i you he she it we they there this that these those the a an its his her their our my "
+    "your no some any all both each every many most several few one two three four five six "
+    "seven eight nine ten dozens hundreds thousands more less only none neither either".split())
+_ANAPHORIC_OBJECT = re.compile(
+    r"(?:the|this|that|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|"
+    r"accusations?|charges?|statements?|remarks?|comments?|accounts?|figures?|news|story|stories|"
+    r"rumou?rs?|version|suggestion|idea)\b", re.I)
+_TELL_OBJECT = re.compile(
+    r"\s*(?:(?:reporters|journalists|parliament|lawmakers|me|us|him|her|them|voters|supporters|residents|"
+    r"citizens|colleagues|officials|diplomats|crowds?|listeners|viewers|readers|students|troops|soldiers|"
+    r"the\s+(?:press|media|court|nation|country|council|assembly)|the\s+\w+(?:\s+\w+)?|"
+    r"a\s+(?:news\s+conference|press\s+conference|briefing|meeting)|[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}))"
+    r"(?=\s|[,:;]|$)")
+_ADVERBIAL = re.compile(
+    r"(?:\s*,?\s*(?:(?:on|in|at|during|late|early|earlier|last|this|after|before|by|via|through)"
+    r"\s+(?:[\w’'\-.]+\s+){0,3}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"statement|interview|briefing|conference|call|message|post|address|speech|night|morning|"
+    r"afternoon|evening|week|weekend|month|year|day|today|television|tv|radio|twitter|telegram|"
+    r"facebook|\d[\w:.]*|a\.m\.?|p\.m\.?|times?)|also|again|later|earlier|separately|publicly|"
+    r"privately|repeatedly|previously|too|then|yesterday|today|tonight|recently)\b,?)+", re.I)
+
+
+def extract_quotes(text: str, *, scare_quotes: bool = False,
+                   sentences: Sequence[Sentence] | None = None) -> list[Quote]:
+    """Return every quotation and reported statement in ``text`` with its speaker, in text order.
+
+    ``text`` is an article's clean text (paragraphs separated by blank lines).  Spans point
+    into it.  Speakers are as written; pronouns and surnames get a ``referent`` but no
+    canonical name (see :func:`article_quotes` and :mod:`newskit.sources` for that).
+    ``sentences`` may pass the output of :func:`newskit.text.sentences` for ``text`` when
+    the caller already has it (it is otherwise computed, once).  ``scare_quotes=True`` keeps
+    one-word unattributed quotes (see the module notes).  Never raises on odd input; time is
+    linear in the length of ``text``.
+    """
+    if not text or not text.strip():
+        return []
+    sents = list(sentences) if sentences is not None else _segment(text)
+    if not sents:
+        return []
+    return _Extractor(text, sents, scare_quotes).run()
+
+
+_FALLBACK_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+
+
+def _segment(text: str) -> list[Sentence]:
+    """:func:`newskit.text.sentences`, or — only when NLTK's Punkt gives up (its regular
+    expressions carry a time limit that multi-megabyte paragraphs exceed) — a plain split at
+    sentence punctuation followed by a capital, so that extraction never fails on big input."""
+    try:
+        return _sentences(text)
+    except TimeoutError:
+        from .text import paragraphs
+
+        out: list[Sentence] = []
+        for para in paragraphs(text):
+            pos = para.start
+            for m in _FALLBACK_BREAK.finditer(text, para.start, para.end):
+                cut = m.start() + len(m.group().rstrip())
+                out.append(Sentence(pos, cut, text[pos:cut], len(out), para.index))
+                pos = m.end()
+            out.append(Sentence(pos, para.end, text[pos:para.end], len(out), para.index))
+        return out
+
+
+def _extract_resolved(text: str, scare_quotes: bool, table, sentences=None) -> list[Quote]:
+    """:func:`extract_quotes` with sources resolved while the records are built (one object per quote)."""
+    if not text or not text.strip():
+        return []
+    sents = list(sentences) if sentences is not None else _segment(text)
+    if not sents:
+        return []
+    from .sources import speaker_resolver
+
+    return _Extractor(text, sents, scare_quotes, speaker_resolver(table)).run()
+
+
+class _Extractor:
+    def __init__(self, text: str, sents: Sequence[Sentence], scare: bool, resolver=None) -> None:
+        self.resolver = resolver
+        self.text = text
+        self.sents = sents
+        self.scare = scare
+        self.starts = [s.start for s in sents]
+        paras: list[tuple[int, int]] = []
+        self.para_of_sent: list[int] = []
+        last = None
+        for s in sents:
+            if s.paragraph != last:
+                paras.append((s.start, s.end))
+                last = s.paragraph
+            else:
+                paras[-1] = (paras[-1][0], s.end)
+            self.para_of_sent.append(len(paras) - 1)
+        self.paras = paras
+        self.para_index = [s.paragraph for s in sents]  # text.paragraphs index per sentence
+        self._subhead: dict[int, bool] = {}
+        self._np: dict[tuple[int, int, int], tuple[int, int] | None] = {}
+        self._hit_starts: dict[int, list[int]] = {}
+        self._names: dict[str, list[tuple[int, str]]] | None = None
+
+    def hits_in(self, si: int, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Reporting-verb hits of sentence ``si`` starting in [lo, hi), via bisection."""
+        hits = self.hits_by_sent.get(si)
+        if not hits:
+            return []
+        starts = self._hit_starts.get(si)
+        if starts is None:
+            starts = self._hit_starts[si] = [h[0] for h in hits]
+        return hits[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+    def left_np(self, lo: int, hi: int):
+        key = (lo, hi, 0)
+        if key not in self._np:
+            self._np[key] = _left_np(self.text, lo, hi)
+        return self._np[key]
+
+    def right_np(self, lo: int, hi: int):
+        key = (lo, hi, 1)
+        if key not in self._np:
+            self._np[key] = _right_np(self.text, lo, hi)
+        return self._np[key]
+
+    # positions → indices
+    def sent_at(self, pos: int) -> int:
+        return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+    def is_subhead(self, k: int) -> bool:
+        if k not in self._subhead:
+            lo, hi = self.paras[k]
+            self._subhead[k] = is_subhead(self.text[lo:hi])
+        return self._subhead[k]
+
+    def run(self) -> list[Quote]:
+        text = self.text
+        raws = _find_raw(text, self.paras)
+        spans: list[tuple[int, int, _Raw]] = []
+        for r in raws:
+            a, b = r.open + 1, r.close
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b and any(ch.isalnum() for ch in text[a:b]):
+                spans.append((a, b, r))
+        self.quote_spans = spans
+        qstarts = [r.open for _, _, r in spans]
+        qends = [r.close + 1 for _, _, r in spans]
+        self.qstarts, self.qends = qstarts, qends
+
+        # reporting verbs, outside quotes
+        hits_by_sent: dict[int, list[tuple[int, int]]] = {}
+        self.unclosed_hits: dict[int, list[tuple[int, int]]] = {}
+        qi = 0
+        for m in _verb_regex().finditer(text):
+            p = m.start()
+            while qi < len(spans) and qends[qi] <= p:
+                qi += 1
+            if qi < len(spans) and qstarts[qi] <= p < qends[qi]:
+                if not spans[qi][2].closed:
+                    self.unclosed_hits.setdefault(self.sent_at(p), []).append((m.start(), m.end()))
+                continue
+            hits_by_sent.setdefault(self.sent_at(p), []).append((m.start(), m.end()))
+        self.hits_by_sent = hits_by_sent
+
+        recs: list[_Rec] = []
+        reported = self._reported(hits_by_sent)
+        recs.extend(reported)
+        self.reported = reported
+        for a, b, r in spans:
+            rec = self._quote(a, b, r, reported)
+            if rec is not None:
+                recs.append(rec)
+        recs.sort(key=lambda r: (r.start, r.end))
+        self._fill_context(recs)
+        self._resolve_referents(recs)
+        out = []
+        resolver = self.resolver
+        for r in recs:
+            att = r.att
+            sp = att.speaker if att else None
+            vb = att.verb if att else None
+            s = self.sents[r.sent]
+            rule = (att.rule if att else "none") + r.rule_extra
+            speaker = text[sp[0]:sp[1]] if sp else None
+            canonical = role = typ = side = None
+            if resolver is not None:
+                actor = resolver(speaker, r.referent)
+                if actor is None:
+                    typ = side = "unknown"
+                else:
+                    canonical, role, typ, side = actor.canonical, actor.role, actor.type, actor.side
+            qtext = text[r.start:r.end]
+            out.append(Quote(
+                r.kind, qtext, r.start, r.end, speaker, sp[0] if sp else None, sp[1] if sp else None,
+                text[vb[0]:vb[1]] if vb else None, rule, s.paragraph, s.index,
+                canonical, role, typ, side, r.referent, r.where, r.closed, _wc(qtext),
+            ))
+        return out
+
+    # --- reported speech ---
+    def _verb_ok(self, a: int, b: int) -> bool:
+        text = self.text
+        form = text[a:b].lower()
+        if form.startswith("according"):
+            return True
+        before = text[max(a - 40, 0):a].split()
+        if before:
+            prev = before[-1].lower()
+            if prev.endswith("-") or (form in _NOUN_FORMS and (prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’", "s'")))):
+                return False  # "media reports", "many reports", "so-called"
+            for w in before[-_NEG_WINDOW:]:
+                if w.lower() in _NEGATION or w.lower().endswith(("n't", "n’t")):
+                    return False
+        nxt = text[b:b + 12].lstrip()
+        if nxt[:3].lower() in ("of ", "and", "by ", "fro", "in ", "on ") and form in _NOUN_FORMS:
+            return False  # a noun: "reports of fighting"
+        return True
+
+    def _clause_lo(self, sent: Sentence, pos: int) -> int:
+        """Start of the clause that ends at ``pos``: after the last quote closing before it."""
+        k = bisect.bisect_right(self.qends, pos) - 1
+        lo = sent.start
+        if k >= 0 and self.qends[k] > lo:
+            lo = max(lo, self.qends[k])
+        return lo
+
+    def _reported(self, hits_by_sent) -> list[_Rec]:
+        text = self.text
+        verbs = reporting_verbs()
+        out: list[_Rec] = []
+        for si in sorted(hits_by_sent):
+            sent = self.sents[si]
+            hits = hits_by_sent[si]
+            found: list[tuple[_Rec, int]] = []  # (record, clause start of its subject)
+            for a, b in hits:
+                if not self._verb_ok(a, b):
+                    continue
+                form = text[a:b].lower()
+                if form.startswith("according"):
+                    rec = self._according(sent, si, a, b)
+                    if rec:
+                        found.append((rec, a))
+                    continue
+                lemma, cls = verbs.get(form, (None, None))
+                if cls is None or cls == "quote":
+                    continue
+                lo = self._clause_lo(sent, a)
+                after_head = text[b:min(sent.end, b + 12)].lstrip()[:1]
+                if (not after_head or after_head in ".!?,;—–)") and "," not in text[max(lo, a - 200):a]:
+                    continue  # "“…,” it said." / "…,” it said, but …": the quote's own attribution
+                np = self.left_np(lo, a)
+                rule = "reported speech"
+                if np is None and _ELIDED.search(text[max(sent.start, a - 40):a]):
+                    np = self._shared_subject(sent, si, a)
+                    rule = "reported speech, shared subject"
+                if np is None:
+                    rec = self._inverted(sent, si, a, b)
+                    if rec:
+                        found.append((rec, a))
+                    continue
+                after = text[b:min(sent.end, b + 200)]
+                stripped = after.strip()
+                if not stripped or stripped[0] in ".!?":
+                    # clause-final attribution: "The truce failed, the ministry said."
+                    rec = self._final_attribution(sent, si, np, a, b)
+                    if rec:
+                        found.append((rec, np[0]))
+                    continue
+                if stripped[0] == "," and text[lo:np[0]].rstrip().endswith(",") and \
+                        _wc(text[max(lo, np[0] - 60):np[0]]) >= 1 and lo == sent.start:
+                    # parenthetical attribution: "No one was hurt, local officials said, because …"
+                    p0 = _clip_start(text, sent.start, np[0])
+                    end = self._content_end(sent, b) if sent.end - b > MAX_CLAUSE else _trim_end(text, p0, sent.end)
+                    att = _Att(np, (a, b), "reported speech, parenthetical")
+                    found.append((_Rec(QuoteKind.REPORTED, p0, end, att, si, self.para_of_sent[si],
+                                       anchor=np[0]), p0))
+                    continue
+                if stripped[0] in ",;—–)":
+                    continue  # "“…,” it said, but …"
+                c0 = b
+                if lemma in _OBJECT_VERBS:
+                    m = _TELL_OBJECT.match(text, c0, sent.end)
+                    if m:
+                        c0 = m.end()
+                m = None if _QUANTIFIER.match(text[c0:c0 + 30].lstrip()) else _ADVERBIAL.match(text, c0, sent.end)
+                if m and m.end() > c0:
+                    c0 = m.end()
+                rest = text[c0:min(sent.end, c0 + 200)]
+                lead = len(rest) - len(rest.lstrip(" ,"))
+                rest_s = rest.lstrip(" ,")
+                if rest_s[:1] in "“\"«‘:" or rest_s.startswith(":"):
+                    continue  # introduces a direct quote
+                c0 += lead
+                that = _THAT.match(text, b, min(sent.end, b + 120))
+                if that and lemma != "tell":
+                    between = text[b:that.end()].split()[:-1]
+                    if between and between[0].lower().strip(",") not in _PP_START:
+                        that = None  # "reported new fighting that killed …": a relative "that"
+                if that:
+                    c0 = that.end()
+                elif cls == "that":
+                    continue
+                else:
+                    w = _bare(rest_s.split()[0]) if rest_s.split() else ""
+                    wl = w.lower()
+                    if not w or wl in ("to", "of", "for", "by"):
+                        continue
+                    if _QUANTIFIER.match(rest_s):
+                        wl = "some"  # "say at least 49 soldiers were killed"
+                    if cls == "np":
+                        if wl in _CONTENT_BAD_START or _ANAPHORIC_OBJECT.match(rest_s):
+                            continue
+                    elif not (wl in _CLAUSE_START or _is_cap(w) or w[0].isdigit()):
+                        continue
+                    if lemma == "tell" and c0 == b:
+                        continue
+                end = self._content_end(sent, c0)
+                if end - c0 < 3 or _wc(text[c0:min(end, c0 + 60)]) < 2:
+                    continue
+                att = _Att(np, (a, b), rule)
+                rec = _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=np[0])
+                found.append((rec, np[0]))
+            # cut coordinated clauses: "A said X, and B said Y"
+            found.sort(key=lambda t: t[0].start)
+            kept: list[_Rec] = []
+            for rec, subj in sorted(found, key=lambda t: t[1]):
+                if kept and kept[-1].start < subj < kept[-1].end:
+                    prev = kept[-1]
+                    sep0 = max(prev.start, subj - 8)
+                    m = _COORD.search(text, sep0, subj)
+                    if m:
+                        prev.end = _trim_end(text, prev.start, m.start())
+                    else:
+                        continue  # nested reported speech stays inside the outer clause
+                kept.append(rec)
+            out.extend(r for r in kept if r.end - r.start >= 3)
+        return out
+
+    def _shared_subject(self, sent: Sentence, si: int, pos: int) -> tuple[int, int] | None:
+        """The subject of the previous verb of the sentence, for "X called it … and said …"."""
+        text = self.text
+        best = None
+        for a, b in self.hits_in(si, max(sent.start, pos - 300), pos):
+            np = self.left_np(sent.start, a)
+            if np:
+                best = np
+        if best is None:
+            # any sentence-initial subject: "Grell, who …, called it …"
+            return None
+        return best
+
+    def _content_end(self, sent: Sentence, c0: int) -> int:
+        end = sent.end
+        if end - c0 > MAX_CLAUSE:  # a clause this long is a run-on text, not one statement
+            end = self.text.rfind(" ", c0, c0 + MAX_CLAUSE) if " " in self.text[c0:c0 + MAX_CLAUSE] else c0 + MAX_CLAUSE
+        return _trim_end(self.text, c0, end)
+
+    def _according(self, sent: Sentence, si: int, a: int, b: int) -> _Rec | None:
+        text = self.text
+        np = self.right_np(b, sent.end)
+        if np is None:
+            return None
+        att = _Att(np, (a, b), "according to")
+        lo = self._clause_lo(sent, a)
+        head = text[max(lo, a - 60):a].strip(" ,")
+        if len(head.split()) < 2 or head.rstrip()[-1:] in "”\"»":
+            # "According to X, CONTENT"
+            after = text[np[1]:min(sent.end, np[1] + 200)]
+            c0 = np[1] + (len(after) - len(after.lstrip(" ,")))
+            end = self._content_end(sent, c0)
+            if end - c0 < 3 or _wc(text[c0:min(end, c0 + 60)]) < 2:
+                return None
+            return _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=a)
+        c0 = _clip_start(text, lo, a)
+        end = _trim_end(text, c0, a)
+        if _wc(text[max(c0, end - 60):end]) < 2:
+            return None
+        return _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=a)
+
+    def _inverted(self, sent: Sentence, si: int, a: int, b: int) -> _Rec | None:
+        """"CONTENT, said X." (a clause, then an inverted attribution)."""
+        text = self.text
+        lo = self._clause_lo(sent, a)
+        before = text[max(lo, a - 10):a].rstrip()
+        if not before.endswith(",") or before[-2:-1] in "”\"»’":
+            return None
+        np = self.right_np(b, sent.end)
+        if np is None:
+            return None
+        lo = _clip_start(text, lo, a)
+        end = _trim_end(text, lo, max(lo, text.rfind(",", lo, a)))
+        if _wc(text[max(lo, end - 80):end]) < 3:
+            return None
+        return _Rec(QuoteKind.REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
+                    si, self.para_of_sent[si], anchor=sent.start)
+
+    def _final_attribution(self, sent, si, np, a, b) -> _Rec | None:
+        text = self.text
+        lo = _clip_start(text, self._clause_lo(sent, np[0]), np[0])
+        before = text[max(lo, np[0] - 10):np[0]].rstrip()
+        if not before.endswith(",") or before[-2:-1] in "”\"»’":
+            return None
+        end = _trim_end(text, lo, max(lo, text.rfind(",", lo, np[0])))
+        if _wc(text[max(lo, end - 80):end]) < 3:
+            return None
+        return _Rec(QuoteKind.REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
+                    si, self.para_of_sent[si], anchor=sent.start)
+
+    # --- quotes ---
+    def _quote(self, a: int, b: int, r: _Raw, reported: list[_Rec]) -> _Rec | None:
+        text = self.text
+        si = self.sent_at(r.open)
+        sent = self.sents[si]
+        k = self.para_of_sent[si]
+        lo_p, hi_p = self.paras[k]
+        where = "subhead" if (r.close <= hi_p and self.is_subhead(k)
+                              and self.sent_at(lo_p) == self.sent_at(hi_p - 1)) else "body"
+        lo = self._clause_lo(sent, r.open)
+        before = text[lo:r.open]
+        m = None
+        for m in _SENT_END.finditer(before):
+            pass
+        if m is not None:  # a sentence end the splitter missed ("… as she arrived. « But …")
+            lo += m.end()
+            before = text[lo:r.open]
+        # sentence containing the closing mark
+        se_i = self.sent_at(r.close) if r.closed else si
+        s_end = self.sents[se_i]
+        after_hi = min(s_end.end, r.close + 300)
+        nxt_q = bisect.bisect_right(self.qstarts, r.close)
+        if nxt_q < len(self.qstarts) and self.qstarts[nxt_q] < after_hi:
+            after_hi = self.qstarts[nxt_q]
+        after = text[r.close + 1:after_hi] if r.closed else ""
+        qtext = text[a:b]
+        inner_punct = qtext.rstrip()[-1:] in ".?!,…;:—–" if qtext else False
+
+        att: _Att | None = None
+        if not r.closed:
+            cut = self._unclosed_attribution(a, b, si)
+            if cut is not None:
+                b, att = cut
+                qtext = text[a:b]
+                inner_punct = True
+        inside = None
+        if not hasattr(self, "_rep_by_sent"):
+            self._rep_by_sent: dict[int, list[_Rec]] = {}
+            for x in reported:
+                self._rep_by_sent.setdefault(x.sent, []).append(x)
+        for sj in (si, self.sent_at(a)) if self.sent_at(a) != si else (si,):
+            for rep in self._rep_by_sent.get(sj, ()):
+                if rep.start <= a and b <= rep.end + 1 and rep.sent <= se_i:
+                    inside = rep
+                    break
+            if inside is not None:
+                break
+        # 1. verb right after the quote
+        if r.closed and inside is None:
+            att = self._after(r.close + 1, after_hi, se_i)
+        # 2. verb (or colon) right before it
+        intro = before.rstrip()
+        if att is not None and not r.closed:
+            return _Rec(QuoteKind.DIRECT if (not intro or intro[-1] in ",:—–") else QuoteKind.PARTIAL,
+                        a, b, att, si, k, False, where, a)
+        introduced = (not intro) or intro[-1] in ",:—–" or intro.endswith("...")
+        if att is None and inside is None and intro:
+            att = self._before(lo, r.open, si)
+        kind = QuoteKind.DIRECT
+        if inside is not None:
+            kind = QuoteKind.PARTIAL
+            att = _Att(inside.att.speaker, inside.att.verb, "inside reported speech") if inside.att else None
+        elif not introduced:
+            kind = QuoteKind.PARTIAL
+        elif att is None and not inner_punct and not (after.strip()[:1] and after.strip()[:1] in ".!?"
+                                                       and not after.strip()[1:].strip()):
+            kind = QuoteKind.PARTIAL
+        if kind == QuoteKind.PARTIAL and att is None:
+            att = self._quote_verb(sent, si, r.open)
+        scare = False
+        if att is None:
+            if _NAMING.search(before):
+                scare = True
+            elif _wc(qtext) <= 1 and kind == QuoteKind.PARTIAL:
+                scare = True
+            elif _wc(qtext) <= 1 and intro:
+                scare = True
+        if scare:
+            if not self.scare:
+                return None
+            return _Rec(QuoteKind.PARTIAL, a, b, _Att(None, None, "scare quote"), si, k, r.closed, where, a)
+        return _Rec(kind, a, b, att, self.sent_at(a), k, r.closed, where, a)
+
+    def _unclosed_attribution(self, a: int, b: int, si: int) -> tuple[int, _Att] | None:
+        """A quote whose closing mark is missing but whose attribution is inline:
+        "“We counted forty explosions, a local councillor, Jan Hobb, said by telephone." → cut at the comma."""
+        text = self.text
+        for si2 in range(si, self.sent_at(b) + 1):
+            for va, vb in self.unclosed_hits.get(si2, ()):
+                if not (a < va < b) or not self._verb_ok(va, vb):
+                    continue
+                np = self.left_np(a, va)
+                if np is None:
+                    continue
+                cut = None
+                c = text.rfind(",", a, np[0])
+                while c > a:
+                    rest = text[c + 1:np[0]].strip()
+                    first = rest.split()[0].lower() if rest else ""
+                    if not rest or (first in _DETERMINERS and _appositive_prefix(text[c + 1:np[0]])):
+                        cut = c
+                        c = text.rfind(",", a, c)
+                        continue
+                    break
+                if cut is not None:
+                    return cut + 1, _Att(np, (va, vb), "quote, speaker verb")
+        return None
+
+    def _after(self, lo: int, hi: int, si: int) -> _Att | None:
+        """“…,” said X / “…,” X said / “…,” according to X."""
+        text = self.text
+        window = text[lo:hi]
+        stripped = window.lstrip(" ,—–")
+        off = lo + len(window) - len(stripped)
+        if not stripped or stripped[0] in ".;:":
+            return None
+        for a, b in self.hits_in(si, off, min(hi, off + 91)):
+            if not self._verb_ok(a, b):
+                continue
+            form = text[a:b].lower()
+            if form.startswith("according"):
+                if a == off:
+                    np = self.right_np(b, hi)
+                    return _Att(np, (a, b), "according to") if np else None
+                return None
+            if a == off:
+                np = self.right_np(b, hi)
+                if np:
+                    return _Att(np, (a, b), "quote, verb speaker")
+                return None
+            np = self.left_np(off, a)
+            if np and (np[0] == off or _appositive_prefix(text[off:np[0]])):
+                return _Att(np, (a, b), "quote, speaker verb")
+            return None
+        return None
+
+    def _before(self, lo: int, qpos: int, si: int) -> _Att | None:
+        """X said, “…” / X said: “…” / X: “…” / X — “…”."""
+        text = self.text
+        hits = [h for h in self.hits_in(si, max(lo, qpos - 400), qpos) if h[1] <= qpos]
+        intro = text[lo:qpos].rstrip()
+        for a, b in reversed(hits):
+            if not self._verb_ok(a, b):
+                continue
+            between = text[b:qpos]
+            if text[a:b].lower().startswith("according"):
+                np = self.right_np(b, qpos)
+                if np:
+                    return _Att(np, (a, b), "according to")
+                continue
+            if _INTRO_AFTER_VERB.match(between) or not between.strip():
+                np = self.left_np(lo, a)
+                if np:
+                    return _Att(np, (a, b), "speaker verb, quote")
+                np = self.right_np(b, qpos)  # said Papikyan: “…”
+                if np:
+                    return _Att(np, (a, b), "verb speaker, quote")
+            break
+        if intro.endswith((":", "—", "–")):
+            # colon or dash introduction: "Papikyan: “…”" / "The ministry's answer — “…”"
+            head = intro[:-1].rstrip()
+            m = None
+            for m in _POSSESSIVE_INTRO.finditer(text, lo, lo + len(head)):
+                pass
+            if m is not None:
+                return _Att(m.span(1), None, "speaker: quote")
+            np = self.left_np(lo, lo + len(head) + 1) if head else None
+            if np and np[0] <= lo + (len(text[lo:qpos]) - len(text[lo:qpos].lstrip())) + 1:
+                return _Att(np, None, "speaker: quote")
+            return _Att(None, None, "colon introduction")
+        return None
+
+    def _quote_verb(self, sent: Sentence, si: int, qpos: int) -> _Att | None:
+        """The subject of any reporting verb before the quote in its clause ("they agreed to “…”")."""
+        text = self.text
+        lo = self._clause_lo(sent, qpos)
+        for a, b in self.hits_in(si, max(lo, qpos - 200), qpos):
+            if b > qpos or _CLAUSE_BREAK.search(text, b, qpos):
+                continue  # the verb must govern the quote's own clause
+            if not self._verb_ok(a, b) or text[a:b].lower().startswith("according"):
+                continue
+            np = self.left_np(lo, a)
+            if np:
+                return _Att(np, (a, b), "quote verb")
+        return None
+
+    # --- context rules ---
+    def _fill_context(self, recs: list[_Rec]) -> None:
+        text = self.text
+        prev_quote: _Rec | None = None
+        for idx, r in enumerate(recs):
+            if r.kind == QuoteKind.REPORTED:
+                continue
+            missing = r.att is None or r.att.speaker is None
+            if missing and r.where == "body" and r.kind == QuoteKind.DIRECT:
+                att = None
+                if prev_quote is not None and prev_quote.att and prev_quote.att.speaker:
+                    g0, g1 = self.qends_of(prev_quote), self.qstart_of(r)
+                    gap = text[g0:g1]
+                    same_para = prev_quote.para == r.para
+                    if same_para and (not gap.strip(" \n,;.—–") or self._only_own_attribution(prev_quote, g0, g1)):
+                        att = _Att(prev_quote.att.speaker, prev_quote.att.verb, "adjacent quote")
+                    elif (prev_quote.para == r.para - 1 and prev_quote.kind == QuoteKind.DIRECT
+                          and self.qstart_of(r) == self.paras[r.para][0]
+                          and not self._other_speaker_between(prev_quote, r)):
+                        att = _Att(prev_quote.att.speaker, prev_quote.att.verb, "next paragraph")
+                if att is None:
+                    att = self._named_earlier(r)
+                if att is not None:
+                    r.att = att
+            if r.where == "subhead" and missing:
+                att = self._echo(r, recs)
+                if att is not None:
+                    r.att = att
+            if r.att and r.att.speaker:
+                prev_quote = r
+            elif r.kind == QuoteKind.DIRECT:
+                prev_quote = None
+
+    def _only_own_attribution(self, prev: _Rec, g0: int, g1: int) -> bool:
+        """Is the text between two quotes only the first one's attribution ("…,” she said. “…")?"""
+        if g1 - g0 > 200 or prev.att is None or prev.att.verb is None:
+            return False
+        sp, vb = prev.att.speaker, prev.att.verb
+        if not (g0 <= vb[0] < g1 and sp and g0 <= sp[0] < g1):
+            return False
+        for si in range(self.sent_at(g0), self.sent_at(g1) + 1):
+            for a, _ in self.hits_in(si, g0, g1):
+                if a != vb[0]:
+                    return False
+        return True
+
+    def qstart_of(self, r: _Rec) -> int:
+        return r.start - 1 if r.start > 0 and _MARK.match(self.text, r.start - 1) else r.start
+
+    def qends_of(self, r: _Rec) -> int:
+        return r.end + 1 if r.end < len(self.text) and _MARK.match(self.text, r.end) else r.end
+
+    def _other_speaker_between(self, prev: _Rec, r: _Rec) -> bool:
+        if not hasattr(self, "_rep_starts"):
+            self._rep_starts = sorted(x.start for x in self.reported)
+        i = bisect.bisect_right(self._rep_starts, prev.end)
+        return i < len(self._rep_starts) and self._rep_starts[i] < r.start
+
+    def _echo(self, r: _Rec, recs: list[_Rec]) -> _Att | None:
+        needle = self.text[r.start:r.end].lower().strip(" .,!?")
+        if len(needle) < 4:
+            return None
+        for o in recs:
+            if o is r or o.where != "body" or o.kind == QuoteKind.REPORTED:
+                continue
+            if o.att and o.att.speaker and needle in self.text[o.start:o.end].lower():
+                return _Att(o.att.speaker, o.att.verb, "echo of a body quote")
+        return None
+
+    _NAME = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-.]*)(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w’'\-.]*)+)")
+
+    def _named_earlier(self, r: _Rec) -> _Att | None:
+        """The nearest person named in the two sentences before the quote (or before it in its own)."""
+        text = self.text
+        lo = self.sents[max(r.sent - 2, 0)].start
+        if self.para_of_sent[max(r.sent - 2, 0)] < r.para - 1:
+            lo = self.paras[r.para - 1][0] if r.para >= 1 else lo
+        hi = self.qstart_of(r)
+        lo = max(lo, hi - WINDOW)
+        best = None
+        for m in self._NAME.finditer(text, lo, hi):
+            a, b = m.span()
+            words = m.group().split()
+            # drop a leading determiner-like word at a sentence start ("The", "But")
+            while words and words[0].lower() in _NOT_NAMES:
+                a += len(words[0])
+                a += len(text[a:b]) - len(text[a:b].lstrip())
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            prev_word = text[max(lo, a - 12):a].split()[-1:] or [""]
+            if prev_word[0].lower() in _PREPS_BEFORE_PLACE:
+                continue
+            if any(w.lower().strip(".,’'s") in _ORG_WORDS for w in words):
+                continue
+            best = (a, b - (1 if text[b - 1] in ".’'" else 0))
+        if best is None:
+            return None
+        return _Att(best, None, "named earlier")
+
+    def _resolve_referents(self, recs: list[_Rec]) -> None:
+        """Pronoun speakers → nearest compatible earlier speaker; surnames → fuller name."""
+        text = self.text
+        pronouns = _pronouns()
+        history: list[tuple[int, str, str]] = []  # (position, referent text, kind)
+        order = sorted(recs, key=lambda r: (r.att.speaker[0] if r.att and r.att.speaker else r.start))
+        for r in order:
+            if not r.att or not r.att.speaker:
+                continue
+            a, b = r.att.speaker
+            sp = text[a:b]
+            low = sp.lower()
+            if low in pronouns:
+                kind = pronouns[low]
+                ref = None
+                for pos, rtext, rkind in reversed(history[-HISTORY:]):
+                    if pos >= a:
+                        continue
+                    if _compatible(kind, rkind):
+                        ref = rtext
+                        break
+                if ref is None:
+                    ref = self._mention_before(a, kind)
+                if ref is not None:
+                    r.referent = ref
+                    r.rule_extra = " + pronoun"
+                    history.append((a, ref, _speaker_kind(ref)))
+                continue
+            ref = sp
+            poss = _POSSESSIVE_PRONOUN.match(sp)
+            if poss:
+                kind = {"its": "thing", "his": "person", "her": "person", "their": "group"}[poss.group(1).lower()]
+                ante = None
+                for pos, rtext, rkind in reversed(history[-HISTORY:]):
+                    if pos < a and _compatible(kind, rkind):
+                        ante = rtext
+                        break
+                if ante is None:
+                    ante = self._mention_before(a, kind)
+                if ante:
+                    ante = re.sub(r"^(?:[Tt]he)\s+", "", ante)
+                    r.referent = f"{ante} {sp[poss.end():]}".strip()
+                    r.rule_extra = " + possessive"
+                    history.append((a, r.referent, "person" if kind == "person" else _speaker_kind(sp[poss.end():])))
+                    continue
+            if " " not in sp.strip() and _is_cap(sp):
+                full = self._fuller_name(sp, a)
+                if full:
+                    r.referent = full
+                    r.rule_extra = " + surname"
+                    ref = full
+            elif _DEFINITE.match(sp):
+                full = self._fuller_definite(sp, a)
+                if full:
+                    r.referent = full
+                    r.rule_extra = " + earlier mention"
+                    ref = full
+            history.append((a, ref, _speaker_kind(ref)))
+
+    def _fuller_definite(self, np: str, pos: int) -> str | None:
+        """"the army" → "the Valdorian army" written earlier (a capitalised modifier added)."""
+        head = _DEFINITE.match(np).group(1)
+        found = None
+        for m in _definite_pattern(head).finditer(self.text, max(0, pos - FAR_WINDOW), pos):
+            found = m
+        if found is None:
+            return None
+        words = found.group().split()
+        while words and words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        return " ".join(words) if len(words) > len(head.split()) else None
+
+    _CAPS_BEFORE = re.compile(r"(?<![\w’'\-.])((?:[A-Z][\w’'\-.]*[ \t]+){1,5})$")
+
+    def _fuller_name(self, surname: str, pos: int) -> str | None:
+        """The last capitalised sequence before ``pos`` that ends with ``surname`` ("EU President Charles Michel")."""
+        text = self.text
+        found = None
+        end = pos
+        lo = max(0, pos - FAR_WINDOW)
+        for _ in range(50):  # the nearest earlier "Capitalised … Surname" (bounded: linear time)
+            i = text.rfind(surname, lo, end)
+            if i < 0:
+                break
+            j = i + len(surname)
+            if j < len(text) and (text[j].isalnum() or text[j] in "’'"):
+                end = i
+                continue
+            m = self._CAPS_BEFORE.search(text, max(lo, i - 80), i)
+            if m:
+                found = m.group(1) + surname
+                break
+            end = i
+        if found is None:
+            return None
+        words = found.split()
+        while words and words[0].lower() in _NOT_NAMES:
+            words = words[1:]
+        return " ".join(words) if len(words) > 1 else None
+
+    _ORG_NP = re.compile(
+        r"(?<![\w’'])(?:[Tt]he\s+)?((?:[A-Z][\w\-]*(?:’s|'s)?\s+)+(?:[a-z]+\s+){0,2}(?:" +
+        "|".join(sorted(_ORG_WORDS - {"reports", "report", "sides", "side"})) + r"))\b")
+
+    def _mention_before(self, pos: int, kind: str) -> str | None:
+        if kind != "person":
+            lo = max(self.sents[max(self.sent_at(pos) - 2, 0)].start, pos - WINDOW)
+            best = None
+            for m in self._ORG_NP.finditer(self.text, lo, pos):
+                best = m.group(0)
+            return best
+        lo = max(self.sents[max(self.sent_at(pos) - 3, 0)].start, pos - WINDOW)
+        best = None
+        for m in self._NAME.finditer(self.text, lo, pos):
+            words = m.group().split()
+            while words and words[0].lower() in _NOT_NAMES:
+                words = words[1:]
+            if len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words):
+                best = " ".join(words)
+        return best
+
+
+@functools.lru_cache(maxsize=512)
+def _definite_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'])((?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,3})" + re.escape(head) + r"(?![\w’'])")
+
+
+_POSSESSIVE_PRONOUN = re.compile(r"^(Its|His|Her|Their|its|his|her|their)\s+")
+_DEFINITE = re.compile(r"^[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)$")
+
+
+def _appositive_prefix(s: str) -> bool:
+    """"the Ostravan envoy, " before "Mira Hale, told": a short role phrase ending in a comma."""
+    s = s.strip()
+    return bool(s) and s.endswith(",") and len(s.split()) <= 8 and not re.search(r"[.;:!?“”\"«»]", s)
+
+
+HISTORY = 30  # earlier speakers a pronoun may refer back to (keeps the work linear)
+FAR_WINDOW = 6000  # characters searched back for a fuller mention of "the army" (keeps the work linear)
+WINDOW = 800  # characters searched back for a name or an antecedent (keeps the work linear)
+MAX_CLAUSE = 1500  # characters: the longest reported clause newskit reports (keeps the work linear)
+
+
+def _clip_start(text: str, lo: int, hi: int) -> int:
+    """Start of a clause ending at ``hi``: ``lo``, or a word start at most MAX_CLAUSE before ``hi``."""
+    if hi - lo <= MAX_CLAUSE:
+        return lo
+    sp = text.find(" ", hi - MAX_CLAUSE, hi)
+    return sp + 1 if sp >= 0 else hi - MAX_CLAUSE
+
+
+def _trim_end(text: str, lo: int, hi: int) -> int:
+    """End of a reported clause: drop trailing spaces and sentence punctuation (keep a closing mark)."""
+    while hi > lo:
+        ch = text[hi - 1]
+        if ch in " \t\n.,;:!?":
+            hi -= 1
+        elif ch in "”\"»’" and hi - 2 >= lo and text[hi - 2].isspace():
+            hi -= 1  # a stray closing mark after the sentence: "… artillery. ”"
+        else:
+            break
+    return hi
+
+
+@functools.lru_cache(maxsize=4096)
+def _speaker_kind(s: str) -> str:
+    """'person', 'thing' or 'group' for a speaker as written (a rough guess for pronoun agreement)."""
+    words = s.split()
+    low = [w.lower().strip(".,’'") for w in words]
+    if any(w.endswith(("’s", "'s")) for w in low[:-1]) and any(w in _ORG_WORDS for w in low):
+        return "thing"
+    if any(w in _ORG_WORDS for w in low):
+        return "group" if low[-1].endswith("s") and low[-1] not in ("media", "states") else "thing"
+    if " and " in f" {s} ":
+        return "group"
+    if _title_regex().search(" ".join(low)):
+        return "person"
+    caps = [w for w in words if _is_cap(w)]
+    if len(caps) >= 2 and low[0] not in ("the",):
+        return "person"
+    if low and low[-1].endswith("s") and not caps:
+        return "group"
+    if low and low[-1] in _source_nouns() and low[-1] in ("spokesman", "spokeswoman", "minister",
+                                                           "president", "official", "officer",
+                                                           "commander", "diplomat", "analyst",
+                                                           "resident", "witness", "woman", "man",
+                                                           "source", "leader", "envoy", "ambassador"):
+        return "person"
+    return "thing"
+
+
+def _compatible(pronoun_kind: str, speaker_kind: str) -> bool:
+    if pronoun_kind == "person":
+        return speaker_kind == "person"
+    if pronoun_kind == "thing":
+        return speaker_kind == "thing"
+    return speaker_kind in ("group", "thing")
+
+
+# --- articles and corpora -------------------------------------------------------------------
+
+def headline_quotes(article) -> list[Quote]:
+    """Return the quotes in ``article.title`` (``where="headline"``; spans point into the title).
+
+    A headline quote gets the speaker of the body quote it echoes (rule ``echo of a body
+    quote``), else none; the body's quotes are attributed as in :func:`article_quotes`.
+    """
+    title = getattr(article, "title", "") or ""
+    if not title.strip():
+        return []
+    found = extract_quotes(title)
+    body = [q for q in article_quotes(article) if q.kind != QuoteKind.REPORTED and q.speaker]
+    out = []
+    for q in found:
+        if q.kind == QuoteKind.REPORTED:
+            continue
+        needle = q.text.lower().strip(" .,!?")
+        src = next((b for b in body if needle and needle in b.text.lower()), None)
+        if src is not None:
+            q = replace(q, speaker=src.speaker, speaker_start=None, speaker_end=None, verb=src.verb,
+                        rule="echo of a body quote", canonical_speaker=src.canonical_speaker,
+                        role=src.role, type=src.type, side=src.side, referent=src.referent)
+        else:
+            q = replace(q, kind=QuoteKind.PARTIAL, speaker=None, speaker_start=None, speaker_end=None,
+                        verb=None, rule="none")
+        out.append(replace(q, where="headline", paragraph=-1, sentence=-1))
+    return out
+
+
+def article_quotes(article, *, actors=None, scare_quotes: bool = False) -> list[Quote]:
+    """Return the quotes of one :class:`newskit.corpus.Article` with their sources resolved.
+
+    :func:`extract_quotes` on ``article.text`` followed by :func:`newskit.sources.resolve`
+    with ``actors`` (default: ``data/actors.csv`` of the project, see
+    :func:`newskit.sources.load_actors`).  This is what the sentiment and claims analyses
+    call.  Headline quotes are in :func:`headline_quotes`.
+    """
+    from .sources import load_actors
+
+    table = actors if isinstance(actors, dict) else load_actors(actors)
+    return _extract_resolved(article.text, scare_quotes, table)
+
+
+def quotes_frame(corpus, *, actors=None, scare_quotes: bool = False):
+    """Return one row per quote of every article in ``corpus`` (a list of Articles).
+
+    Columns, in order: ``article_id, kind, text, speaker, canonical_speaker, role, type,
+    side, verb, start, end, speaker_start, speaker_end, paragraph, sentence, rule, words,
+    referent, where, closed`` — built with :func:`newskit.corpus.records_frame`.
+    """
+    import pandas as pd
+
+    from .corpus import records_frame
+
+    frame = records_frame(corpus, lambda a: article_quotes(a, actors=actors, scare_quotes=scare_quotes),
+                          columns=QUOTE_COLUMNS)
+    for col in ("speaker_start", "speaker_end"):  # integers or None, never floats
+        frame[col] = pd.Series([None if v is None or v != v else int(v) for v in frame[col]],
+                               index=frame.index, dtype=object)
+    return frame

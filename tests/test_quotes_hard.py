@@ -1,0 +1,273 @@
+"""The hard-case suite of issue 4: quote shapes that break naive extractors, and bad input.
+
+The fixture articles in tests/fixtures/quotes/ are invented (fictional countries and people)
+so that no real person is given words they did not say.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from newskit import load_article
+from newskit.quotes import QuoteKind, article_quotes, extract_quotes
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quotes"
+
+
+def fixture(name):
+    return article_quotes(load_article(FIXTURES / f"{name}.txt"))
+
+
+def one(quotes, text):
+    hits = [q for q in quotes if q.text == text]
+    assert len(hits) == 1, f"{text!r} found {len(hits)} times in {[q.text for q in quotes]}"
+    return hits[0]
+
+
+def by_speaker(quotes):
+    return {q.text: q.canonical_speaker for q in quotes}
+
+
+# --- multi-paragraph quotes ------------------------------------------------------------------------
+
+def test_quote_continued_over_paragraphs():
+    qs = fixture("multi_paragraph")
+    long = [q for q in qs if q.text.startswith("We leave with a plan")][0]
+    assert long.text.endswith("when the first lorries reach the bridge.")
+    assert "\n\n“Nobody should pretend" in long.text  # the continuing paragraph is inside the quote
+    assert long.kind == QuoteKind.DIRECT and long.canonical_speaker == "Elena Marsh"
+    # the quote after the continuation is found on its own, with its own speaker
+    assert one(qs, "A plan is not peace,").canonical_speaker == "Pavel Dorn"
+
+
+def test_continuation_does_not_need_a_closing_mark_in_the_first_paragraph():
+    text = "“One,” she said. “Two\n\n“Three.”\n\nThe end came later."
+    qs = extract_quotes(text)
+    assert [q.text for q in qs] == ["One,", "Two\n\n“Three."]
+    assert qs[1].speaker == "she" and qs[1].rule == "adjacent quote"
+
+
+# --- nested quotes and apostrophes -------------------------------------------------------------------
+
+def test_single_quotes_nested_in_double():
+    qs = fixture("multi_paragraph")
+    q = one(qs, "When they tell you ‘trust us’, check your wallet,")
+    assert q.canonical_speaker == "Tomas Grell"
+    assert not any(q.text == "trust us" for q in qs)
+
+
+def test_straight_single_inside_straight_double():
+    qs = fixture("apostrophes_scare")
+    assert one(qs, "It's a 'corridor' in name only,").canonical_speaker == "Ana Velt"
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia’s army held the line. The horses’ stables burned. Life in the ’90s was hard.",
+    "Ostrava's army held the line. The horses' stables burned. Life in the '90s was hard; it didn't end.",
+    "Rock ’n’ roll bands played in the ’80s and the ’90s at Jones’ bar.",
+])
+def test_apostrophes_are_not_quote_marks(text):
+    assert extract_quotes(text, scare_quotes=True) == []
+
+
+def test_apostrophes_inside_a_quote_do_not_end_it():
+    text = "“Armenia’s army didn’t move in the ’90s,” the minister said."
+    (q,) = extract_quotes(text)
+    assert q.text == "Armenia’s army didn’t move in the ’90s," and q.speaker == "the minister"
+
+
+def test_single_quote_headline_style():
+    qs = extract_quotes("Minister warns of ‘long winter’ ahead\n\nThe minister said the winter would be long.")
+    assert [q.text for q in qs if q.kind != QuoteKind.REPORTED] == ["long winter"]
+
+
+# --- attributions ------------------------------------------------------------------------------------
+
+def test_inverted_attribution_with_appositive():
+    qs = fixture("french_marks")
+    q = one(qs, "We are here to listen")
+    assert q.kind == QuoteKind.DIRECT and q.canonical_speaker == "Mira Hale" and q.rule == "quote, speaker verb"
+
+
+def test_inverted_verb_before_speaker():
+    qs = fixture("pronoun_chains")
+    q = one(qs, "They have said this before,")
+    assert q.speaker == "Marta Keel" and q.rule == "quote, verb speaker"
+
+
+def test_colon_introduction():
+    qs = fixture("apostrophes_scare")
+    q = one(qs, "We are asking for one thing only – that the shooting stops.")
+    assert q.kind == QuoteKind.DIRECT and q.canonical_speaker == "Piotr Lamm"
+
+
+def test_dash_introduction_with_possessive_speaker():
+    qs = fixture("pronoun_chains")
+    q = one(qs, "we are not here to take sides.")
+    assert q.speaker == "Berg" and q.canonical_speaker == "Hanna Berg" and q.rule.startswith("speaker: quote")
+
+
+def test_colon_introduction_without_verb_falls_back_to_the_named_person():
+    qs = fixture("multi_paragraph")
+    assert one(qs, "This is the first good news from the valley in three years.").canonical_speaker == "Sofia Lund"
+
+
+def test_according_to_and_told_that():
+    qs = fixture("french_marks")
+    q = one(qs, "the talks will continue until Friday")
+    assert q.kind == QuoteKind.REPORTED and q.speaker == "the Swiss foreign ministry" and q.verb == "According to"
+    q = one(qs, "her government was \"ready for a long negotiation\"")
+    assert q.speaker == "Hale" and q.canonical_speaker == "Mira Hale" and q.verb == "told"
+
+
+def test_said_with_adverbials_before_that():
+    qs = fixture("apostrophes_scare")
+    assert one(qs, "more buses would arrive on Wednesday").canonical_speaker == "Irena Sova"
+
+
+def test_shared_subject_of_two_verbs():
+    qs = fixture("multi_paragraph")
+    q = one(qs, "his party would vote against it")
+    assert q.canonical_speaker == "Tomas Grell" and q.rule == "reported speech, shared subject"
+
+
+def test_anonymous_sources_get_anonymous_type():
+    qs = fixture("french_marks")
+    types = {q.speaker: q.type for q in qs}
+    assert types["A source close to the Valdorian delegation"] == "anonymous"
+    assert types["Officials who spoke on condition of anonymity"] == "anonymous"
+    assert types["diplomats familiar with the talks"] == "anonymous"
+
+
+# --- pronouns and earlier mentions -------------------------------------------------------------------
+
+def test_pronoun_chain_across_sentences():
+    qs = fixture("pronoun_chains")
+    speakers = by_speaker(qs)
+    assert speakers["the mission would publish its first report within a fortnight"] == "Hanna Berg"
+    assert speakers["We will write down what we see, not what anyone tells us to see,"] == "Hanna Berg"
+    assert speakers["That is the whole job."] == "Hanna Berg"
+    assert speakers["most families had stayed in shelters for a second week"] == "Marta Keel"
+
+
+def test_it_resolves_to_the_organisation_named_before():
+    qs = fixture("pronoun_chains")
+    q = one(qs, "These are not the actions of a partner who wants peace,")
+    assert q.speaker == "it" and q.referent == "The Ostravan defence ministry"
+    assert q.canonical_speaker == "Ostravan defence ministry"
+
+
+def test_speaker_named_two_sentences_earlier():
+    qs = fixture("pronoun_chains")
+    q = one(qs, "Nobody has fired a shot here for six days.")
+    assert q.rule == "named earlier" and q.canonical_speaker == "Hanna Berg"
+
+
+def test_surname_and_definite_description_resolve_to_earlier_fuller_mention():
+    qs = fixture("unbalanced")
+    q = one(qs, "its positions had been targeted with rockets and artillery")
+    assert q.speaker == "The army" and q.canonical_speaker == "Valdorian army"
+    assert one(qs, "We are waiting,").canonical_speaker == "Jan Hobb"
+
+
+def test_unattributed_quote_after_a_quote_keeps_the_speaker():
+    qs = fixture("unbalanced")
+    q = one(qs, "Everyone is waiting.")
+    assert q.rule.startswith("adjacent quote") and q.canonical_speaker == "Jan Hobb"
+
+
+# --- scare quotes ---------------------------------------------------------------------------------
+
+def test_scare_quotes_excluded_but_attributed_single_words_kept():
+    qs = fixture("apostrophes_scare")
+    texts = {q.text for q in qs}
+    assert "safe" not in texts and "buffer strip" not in texts
+    assert one(qs, "provocation").canonical_speaker == "Ostrava's government"
+    with_scare = article_quotes(load_article(FIXTURES / "apostrophes_scare.txt"), scare_quotes=True)
+    scare = [q for q in with_scare if q.rule == "scare quote"]
+    assert sorted(q.text for q in scare) == ["buffer strip", "safe"]
+
+
+# --- unbalanced marks ------------------------------------------------------------------------------
+
+def test_unclosed_quote_is_cut_at_its_inline_attribution():
+    qs = fixture("unbalanced")
+    q = one(qs, "We counted at least forty explosions,")
+    assert not q.closed and q.canonical_speaker == "Jan Hobb"
+
+
+def test_stray_marks_do_not_swallow_the_article():
+    qs = fixture("unbalanced")
+    # the stray closing mark in paragraph 3 and the unclosed quote in paragraph 4 leave paragraph 5 intact
+    assert one(qs, "only returned fire.").paragraph == 3
+    assert one(qs, "We are waiting,").paragraph == 4
+    assert max(len(q.text) for q in qs) < 120
+
+
+def test_unclosed_opening_mark_stops_at_paragraph_end():
+    text = "He said “this never ends\n\nLater: “Next,” she said."
+    qs = extract_quotes(text)
+    assert any(q.text == "Next," and q.speaker == "she" for q in qs)
+    assert all("\n" not in q.text for q in qs)
+
+
+# --- bad input -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "",
+    "No quotes at all in this text.",
+    "“”",
+    "\"\"\"\"\"\"",
+    "“" * 10000,
+    "”" * 10000,
+    "\"" * 10001,
+    "'" * 10000,
+    "‘’" * 5000,
+    ("He said “yes\" and she said \"no” but ‘maybe’ « oui ». " * 300),
+    "«" * 5000 + "»" * 5000,
+])
+def test_bad_input_never_raises(text):
+    qs = extract_quotes(text, scare_quotes=True)
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+
+
+def test_five_megabyte_single_paragraph():
+    base = ("The river rose through the night and the bridge at the edge of the town was closed to lorries. "
+            "Farmers moved their animals to the hills, as they have done every autumn for a century. "
+            "The school stayed open, although half of the pupils were absent and the buses ran late. "
+            "“We will respond,” the minister said, “and soon.” Nobody in the valley expected a quick end. ")
+    text = (base * (5_000_000 // len(base) + 1))[:5_000_000]
+    assert "\n" not in text
+    qs = extract_quotes(text)
+    assert len(qs) > 10_000
+    assert all(q.end - q.start < 2000 and text[q.start:q.end] == q.text for q in qs)
+
+
+def _cpu(fn) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+@pytest.mark.parametrize("unit", [
+    "He said “a”, she said, b. ",
+    "he said he said ",
+    "The truce failed, the army said, ",
+    "“x y.” ",
+    "“" ,
+    "Michel said “x” and that “y”. ",
+])
+def test_time_grows_linearly(unit):
+    small = unit * (20_000 // len(unit))
+    large = unit * (80_000 // len(unit))
+    t_small = _cpu(lambda: extract_quotes(small))
+    t_large = _cpu(lambda: extract_quotes(large))
+    # four times the input: about four times the time; a quadratic algorithm would take ~16 times
+    assert t_large < 9 * max(t_small, 0.005)

@@ -1,0 +1,160 @@
+"""Tests for newskit.sources: speaker resolution, actor table, share of voice."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newskit import errors, load_corpus
+from newskit.quotes import extract_quotes, quotes_frame
+from newskit.sources import (
+    SOURCE_TYPES, load_actors, resolve, resolve_speaker, share_of_voice, unknown_speakers, wilson_interval,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def table():
+    return load_actors()
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return quotes_frame(load_corpus(ROOT / "data" / "corpus.csv"))
+
+
+def test_actor_table_loads_and_types_are_known(table):
+    assert table and all(a.type in SOURCE_TYPES for a in table.values())
+    assert table["antony blinken"].side == "United States"
+
+
+@pytest.mark.parametrize("speaker,referent,canonical,typ,side", [
+    ("US Secretary of State Antony Blinken", None, "Antony Blinken", "person", "United States"),
+    ("Michel", "EU President Charles Michel", "Charles Michel", "person", "European Union"),
+    ("Michel", None, "Charles Michel", "person", "European Union"),
+    ("Armenia’s defence ministry", None, "Armenian Ministry of Defence", "government", "Armenia"),
+    ("Armenia's defence ministry", None, "Armenian Ministry of Defence", "government", "Armenia"),
+    ("The Armenian government", None, "Government of Armenia", "government", "Armenia"),
+    ("it", "Azerbaijan’s defence ministry", "Azerbaijani Ministry of Defence", "government", "Azerbaijan"),
+    ("Each side", None, "both sides", "collective", "multiple"),
+    ("Azerbaijani media", None, "Azerbaijani media", "media", "Azerbaijan"),
+    ("a source who asked not to be named", None, "anonymous source", "anonymous", "unknown"),
+])
+def test_resolve_known(table, speaker, referent, canonical, typ, side):
+    actor = resolve_speaker(speaker, referent, table)
+    assert (actor.canonical, actor.type, actor.side) == (canonical, typ, side)
+
+
+def test_joint_speakers(table):
+    actor = resolve_speaker("Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan", None, table)
+    assert actor.canonical == "Ilham Aliyev & Nikol Pashinyan" and actor.type == "person" and actor.side == "multiple"
+    actor = resolve_speaker("both Armenia and Azerbaijan", None, table)
+    assert actor.canonical == "Armenia & Azerbaijan" and actor.side == "multiple"
+
+
+@pytest.mark.parametrize("speaker,canonical,typ", [
+    ("Colonel Yuri Stas", "Yuri Stas", "person"),
+    ("Opposition leader Tomas Grell", "Tomas Grell", "person"),
+    ("A senior Valdorian official", "A senior Valdorian official", "anonymous"),
+    ("Officials who spoke on condition of anonymity", "Officials who spoke on condition of anonymity", "anonymous"),
+    ("the Valdorian army", "Valdorian army", "military"),
+    ("the Swiss foreign ministry", "Swiss foreign ministry", "government"),
+    ("Radio Kessel newspaper", "Radio Kessel newspaper", "media"),
+])
+def test_unknown_speakers_are_guessed_not_dropped(speaker, canonical, typ):
+    actor = resolve_speaker(speaker, None, {})
+    assert (actor.canonical, actor.type, actor.side, actor.known) == (canonical, typ, "unknown", False)
+
+
+def test_pronoun_without_referent_stays_unknown(table):
+    assert resolve_speaker("he", None, table) is None
+    (q,) = resolve(extract_quotes("“We will stay,” he said."), table)
+    assert q.speaker == "he" and q.canonical_speaker is None and q.type == "unknown" and q.side == "unknown"
+
+
+def test_resolve_keeps_spans(table):
+    text = "“We will stay,” said Antony Blinken."
+    (q,) = resolve(extract_quotes(text), table)
+    assert q.canonical_speaker == "Antony Blinken" and text[q.start:q.end] == q.text
+
+
+def test_bad_actor_table(tmp_path):
+    bad = tmp_path / "actors.csv"
+    bad.write_text("alias,canonical\nA,B\n", encoding="utf-8")
+    with pytest.raises(errors.ActorTableError):
+        load_actors(bad)
+    bad.write_text("alias,canonical,role,type,side\nA,B,,wizard,x\n", encoding="utf-8")
+    with pytest.raises(errors.ActorTableError, match="wizard"):
+        load_actors(bad)
+    with pytest.raises(errors.InputNotFound):
+        load_actors(tmp_path / "missing.csv")
+
+
+def test_custom_actor_table(tmp_path):
+    path = tmp_path / "actors.csv"
+    path.write_text("alias,canonical,role,type,side\nthe minister,Ana Velt,minister,person,Valdoria\n", encoding="utf-8")
+    (q,) = resolve(extract_quotes("“We will stay,” the minister said."), path)
+    assert (q.canonical_speaker, q.side) == ("Ana Velt", "Valdoria")
+
+
+# --- share of voice ----------------------------------------------------------------------------------
+
+def test_share_of_voice_by_side(frame):
+    sov = share_of_voice(frame, by="side")
+    assert list(sov.columns) == ["side", "quotes", "quote_share", "ci_low", "ci_high", "words", "word_share"]
+    assert sov["quotes"].sum() == len(frame)
+    assert math.isclose(sov["quote_share"].sum(), 1.0) and math.isclose(sov["word_share"].sum(), 1.0)
+    assert sov["words"].sum() == frame["words"].sum()
+    assert (sov["ci_low"] <= sov["quote_share"]).all() and (sov["quote_share"] <= sov["ci_high"]).all()
+    assert sov.iloc[0]["side"] == "Armenia"  # the most quoted side in the first article
+    assert list(sov["quotes"]) == sorted(sov["quotes"], reverse=True)
+
+
+def test_share_of_voice_by_type_and_speaker(frame):
+    by_type = share_of_voice(frame, by="type")
+    assert set(by_type["type"]) <= set(SOURCE_TYPES)
+    by_speaker = share_of_voice(frame, by="speaker")
+    assert "Antony Blinken" in set(by_speaker["speaker"])
+    direct = share_of_voice(frame, by="speaker", kinds=["direct"])
+    assert direct["quotes"].sum() == (frame["kind"] == "direct").sum()
+
+
+def test_share_of_voice_counts_by_hand():
+    df = pd.DataFrame({"kind": ["direct", "direct", "reported"], "text": ["a b", "c", "d e f"],
+                       "speaker": ["X", "Y", None], "canonical_speaker": ["X", "Y", None],
+                       "side": ["A", "A", None], "type": ["person", "person", None], "words": [2, 1, 3]})
+    sov = share_of_voice(df, by="side")
+    assert sov.to_dict("list")["side"] == ["A", "unknown"]
+    assert sov.to_dict("list")["quotes"] == [2, 1] and sov.to_dict("list")["words"] == [3, 3]
+    assert sov["quote_share"].round(4).tolist() == [0.6667, 0.3333]
+
+
+def test_share_of_voice_empty_and_bad_option(frame):
+    assert share_of_voice(frame.iloc[0:0]).empty
+    with pytest.raises(errors.InvalidOption):
+        share_of_voice(frame, by="colour")
+
+
+def test_unknown_speakers_lists_what_the_table_lacks(table):
+    df = quotes_frame([])
+    assert unknown_speakers(df, table).empty
+    from newskit import load_article
+    art = load_article(ROOT / "tests" / "fixtures" / "quotes" / "pronoun_chains.txt")
+    unk = unknown_speakers(quotes_frame([art]), table)
+    assert "Colonel Hanna Berg" in set(unk["speaker"]) and (unk["quotes"] > 0).all()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 500), st.integers(0, 500))
+def test_wilson_interval_property(k, extra):
+    n = k + extra
+    lo, hi = wilson_interval(k, n)
+    assert 0.0 <= lo <= hi <= 1.0
+    if n:
+        assert lo <= k / n + 1e-12 and k / n <= hi + 1e-12
