@@ -1,0 +1,430 @@
+"""Tests for newskit.claims: numeric claims, time expressions, timeline, blame, evaluation, CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newskit import claims as C
+from newskit.corpus import load_article, load_corpus
+from newskit.errors import AnnotationError, BadAnchor, NewskitError
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "data" / "corpus.csv"
+FIXTURES = ROOT / "tests" / "fixtures" / "claims"
+ANNOTATIONS = ROOT / "data" / "annotations" / "claims"
+
+
+@dataclass(frozen=True)
+class FakeQuote:
+    """A synthetic quote record with the fields the claims module reads."""
+
+    start: int
+    end: int
+    speaker: str | None
+    canonical_speaker: str | None = None
+    side: str | None = None
+
+
+def quote_of(text: str, content: str, speaker: str, side: str | None = None, canonical: str | None = None) -> FakeQuote:
+    i = text.index(content)
+    return FakeQuote(i, i + len(content), speaker, canonical, side)
+
+
+@pytest.fixture(scope="module")
+def first():
+    return load_corpus(CORPUS)[0]
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written,value,vague", [
+    ("30,000", 30000, False), ("6,500", 6500, False), ("one", 1, False), ("two", 2, False),
+    ("a dozen", 12, False), ("twenty-five", 25, False), ("one hundred and five", 105, False),
+    ("1.5 million", 1500000, False), ("3 million", 3000000, False), ("2,000,000", 2000000, False),
+    ("thousands", 2000, True), ("dozens", 24, True), ("tens of thousands", 20000, True),
+    ("hundreds of thousands", 200000, True), ("two thousand", 2000, False), ("4.5", 4.5, False),
+])
+def test_parse_number(written, value, vague):
+    assert C.parse_number(written) == (value, vague)
+
+
+@pytest.mark.parametrize("bad", ["", "soldiers", "12 apples", "first", "1,2,3"])
+def test_parse_number_rejects(bad):
+    assert C.parse_number(bad) is None
+
+
+def test_first_article_claims(first):
+    claims = C.extract_claims(first.text, outlet=first.outlet)
+    got = [(c.value, c.qualifier, c.counted, c.outcome, c.text) for c in claims]
+    assert (1, "at least", "soldiers", "killed", "at least one Azerbaijani soldier") in got
+    assert (30000, "about", "people", "died", "about 30,000 people") in got
+    assert (6500, "more than", "people", "died", "more than 6,500 people") in got
+    assert (12, "more than", "soldiers", "wounded", "more than a dozen") in got  # elliptic: counted inherited
+    assert (2000, "at least", "people", "returned", "thousands of people") in got
+    values = [c.value for c in claims]
+    assert 2020 not in values and 5 not in values and 9 not in values  # years and clock times are not counts
+    for c in claims:
+        assert first.text[c.start:c.end] == c.text
+        assert c.claimant == "Global News"  # no quotes given: the outlet is the claimant
+    by_text = {c.text: c for c in claims}
+    assert by_text["about 30,000 people"].period is C.Period.BACKGROUND
+    assert by_text["at least one Azerbaijani soldier"].period is C.Period.CURRENT
+    assert by_text["more than 6,500 people"].period is C.Period.BACKGROUND  # inherits "the 2020 fighting"
+
+
+@pytest.mark.parametrize("text", [
+    "The two countries met in 2020.", "He was the first soldier to arrive.", "Prices rose 5% in 2021.",
+    "The talks began at 9 a.m. and ended at 17:30 GMT.", "It cost $2 million.", "No numbers here at all.",
+    "Its 30 soldiers were already there.", "", "   \n\n  ",
+])
+def test_not_claims(text):
+    assert C.extract_claims(text) == []
+
+
+def test_claim_kinds_and_millions():
+    text = "About 1.2 million people were displaced, officials said. Dozens of attacks were reported."
+    claims = C.extract_claims(text)
+    assert [(c.value, c.qualifier, c.kind, c.outcome) for c in claims] == [
+        (1200000, "about", C.ClaimKind.CASUALTY, "displaced"),
+        (24, "at least", C.ClaimKind.COUNT, ""),
+    ]
+
+
+def test_article_a_needs_outcome():
+    assert C.extract_claims("A soldier spoke to reporters.") == []
+    [c] = C.extract_claims("Azerbaijan said it had lost a soldier.")
+    assert (c.value, c.counted, c.outcome) == (1, "soldiers", "lost")
+
+
+def test_claimant_from_quotes():
+    text = "In a border attack last week, Armenia said that Azerbaijan killed one of its soldiers."
+    q = quote_of(text, "Azerbaijan killed one of its soldiers", "Armenia", "Armenia", "Armenia (government)")
+    [c] = C.extract_claims(text, [q], outlet="Wire")
+    assert c.claimant == "Armenia (government)" and c.claimant_side == "Armenia"
+    [c] = C.extract_claims(text, [FakeQuote(0, 5, "Somebody")], outlet="Wire")
+    assert c.claimant == "Wire" and c.claimant_side == ""
+    [c] = C.extract_claims(text)
+    assert c.claimant == "outlet"
+
+
+# --- time expressions ------------------------------------------------------------------------
+
+def test_first_article_times_anchored(first):
+    times = {t.text: t for t in C.extract_times(first.text, "2022-09-13")}
+    assert times["00:05 GMT on Tuesday"].when == "2022-09-13T00:05Z"
+    assert times["9 a.m. local time (0500 GMT)"].when == "2022-09-12T05:00Z"  # bracketed UTC, day of "early on Monday"
+    assert times["early on Monday"].when == "2022-09-12" and times["early on Monday"].mod == "early"
+    assert times["last week"].when == "2022-W36"
+    assert times["August"].when == "2022-08"
+    assert times["the late 1980s"].when == "198X" and times["the late 1980s"].mod == "late"
+    assert times["six-week"].normal == "P6W" and times["six-week"].when is None
+    assert times["a few minutes later"].when is None and times["a few minutes later"].granularity is C.Granularity.MINUTE
+    assert times["Since then"].granularity is C.Granularity.UNKNOWN
+
+
+def test_times_without_anchor_are_typed_not_resolved(first):
+    times = {t.text: t for t in C.extract_times(first.text)}
+    assert times["00:05 GMT on Tuesday"].when is None
+    assert times["00:05 GMT on Tuesday"].normal == "XXXX-WXX-2T00:05Z"
+    assert times["early on Monday"].normal == "XXXX-WXX-1" and times["early on Monday"].when is None
+    assert times["August"].normal == "XXXX-08" and times["August"].when is None
+    assert times["last week"].normal == "-P1W" and times["last week"].when is None
+    assert times["the late 1980s"].when == "198X"  # absolute: resolved without anchor
+
+
+@pytest.mark.parametrize("text,normal,when", [
+    ("at 02:30 MSK on Tuesday", "XXXX-WXX-2T23:30Z", "2022-09-12T23:30Z"),  # zone moves the day back
+    ("on September 13, 2022", "2022-09-13", "2022-09-13"),
+    ("on 13 September", "XXXX-09-13", "2022-09-13"),
+    ("two days ago", "-P2D", "2022-09-11"),
+    ("yesterday", "-P1D", "2022-09-12"),
+    ("in December", "XXXX-12", "2021-12"),  # the latest December on or before the anchor
+    ("at 11 p.m. local time", "T23:00", "2022-09-13T23:00"),  # no zone: local time, no Z
+    ("the ’90s", "199X", "199X"),
+    ("for three days", "P3D", None),
+])
+def test_time_forms(text, normal, when):
+    [t] = C.extract_times(text, "2022-09-13")
+    assert (t.normal, t.when) == (normal, when)
+    assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize("text", ["at 25:99 GMT", "at 24:30 UTC", "at 13 p.m. GMT"])
+def test_malformed_clock_is_flagged_not_raised(text):
+    [t] = C.extract_times(text, "2022-09-13")
+    assert t.normal == "INVALID" and t.when is None and t.rule == "clock:invalid"
+
+
+def test_invalid_date_is_flagged():
+    [t] = C.extract_times("on 31 February 2022")
+    assert t.normal == "INVALID" and t.when is None
+
+
+def test_may_needs_context():
+    assert C.extract_times("Theresa May said she may go.") == []
+    assert [t.text for t in C.extract_times("talks in May and April")] == ["May", "April"]
+
+
+@pytest.mark.parametrize("bad", ["2022-13-45", "yesterday", "13/09/2022", "2022-02-30"])
+def test_bad_anchor(bad):
+    with pytest.raises(BadAnchor, match="YYYY-MM-DD"):
+        C.extract_times("on Tuesday", bad)
+    assert issubclass(BadAnchor, NewskitError)
+
+
+# --- timeline ---------------------------------------------------------------------------------
+
+def test_timeline(first):
+    events = C.extract_timeline(first.text, outlet=first.outlet, anchor="2022-09-13")
+    assert [e.sentence for e in events] == sorted(e.sentence for e in events)  # told order
+    assert len({e.sentence for e in events}) == len(events)  # one event per sentence
+    by_expr = {e.expression: e for e in events}
+    assert by_expr["00:05 GMT on Tuesday"].when == "2022-09-13T00:05Z"
+    assert by_expr["the late 1980s"].period is C.Period.BACKGROUND
+    for e in events:
+        assert first.text[e.start:e.end] == e.text
+        assert first.text[e.time_start:e.time_end] == e.expression
+    assert C.extract_timeline("No time here.") == []
+
+
+def test_when_span():
+    assert C.when_span("2022-09-13T00:05Z")[0] == C.when_span("2022-09-13T00:05Z")[1]
+    lo, hi = C.when_span("198X")
+    assert (lo.year, hi.year) == (1980, 1990)
+    assert C.when_span("2022-12")[1].year == 2023
+    assert C.when_span(None) is None and C.when_span("garbage") is None and C.when_span("2022-02-30") is None
+
+
+# --- blame -------------------------------------------------------------------------------------
+
+def test_blame_accuse_and_mutual():
+    text = ("Armenia accused Azerbaijan of shelling the town of Jermuk. "
+            "Each side said that the fighting was caused by the other. "
+            "Azerbaijan’s defence ministry blamed the fighting on Armenia.")
+    blames = C.extract_blame(text)
+    assert [(b.rule, b.accuser_side, b.accused_side) for b in blames] == [
+        ("accuse", "Armenia", "Azerbaijan"), ("mutual", "both", "other"), ("blame-on", "Azerbaijan", "Armenia")]
+    assert blames[1].text == "the fighting was caused by the other"
+    for b in blames:
+        assert text[b.start:b.end] == b.text
+
+
+def test_hostile_act_needs_an_accuser():
+    text = "The ministry said that Azerbaijan started intensive shelling of Armenian positions."
+    assert C.extract_blame(text) == []  # without a quote it is narration
+    q = quote_of(text, "Azerbaijan started intensive shelling of Armenian positions", "The ministry", "Armenia")
+    [b] = C.extract_blame(text, [q])
+    assert (b.accuser, b.accuser_side, b.accused, b.accused_side, b.verb, b.rule) == (
+        "The ministry", "Armenia", "Azerbaijan", "Azerbaijan", "started", "hostile-act")
+
+
+def test_own_side_and_passive_are_not_blame():
+    text = "It said that Azerbaijani soldiers have been killed and that Azerbaijani troops used drones."
+    q = quote_of(text, "Azerbaijani soldiers have been killed and that Azerbaijani troops used drones",
+                 "Azerbaijani ministry", "Azerbaijan")
+    assert C.extract_blame(text, [q]) == []
+
+
+def test_first_article_blame_and_versions(first):
+    from newskit.quotes import article_quotes
+
+    blames = C.extract_blame(first.text, article_quotes(first), first.outlet)
+    accused = {(b.accuser_side, b.accused_side) for b in blames}
+    assert ("Armenia", "Azerbaijan") in accused and ("Azerbaijan", "Armenia") in accused
+    pairs = C.pair_versions(blames)
+    opposed = [p for p in pairs if p.rule == "opposed-accusers"]
+    assert opposed and {opposed[0].side_a, opposed[0].side_b} == {"Armenia", "Azerbaijan"}
+    assert "intensive shelling" in opposed[0].version_a + opposed[0].version_b
+    assert "subversive acts" in opposed[0].version_a + opposed[0].version_b
+    assert any(p.rule == "mutual" for p in pairs)
+    assert C.pair_versions([]) == []
+
+
+# --- frames and evaluation ----------------------------------------------------------------------
+
+def test_frames(first):
+    corpus = [first]
+    frame = C.claims_table(corpus)
+    assert list(frame.columns[:10]) == ["article_id", "kind", "value", "qualifier", "counted", "outcome",
+                                        "claimant", "text", "start", "end"]
+    assert set(frame["kind"]) == {"casualty", "count", "blame"}
+    assert frame[frame.kind == "blame"]["value"].isna().all()
+    tl = C.timeline_frame(corpus, anchor="2022-09-13")
+    assert list(tl.columns[:7]) == ["article_id", "when", "granularity", "text", "claimant", "start", "end"]
+    assert C.timeline_frame(corpus)["when"].notna().sum() < tl["when"].notna().sum()  # anchor resolves more
+    assert len(C.versions_frame(corpus)) >= 2
+    empty = C.claims_frame([])
+    assert list(empty.columns)[:3] == ["article_id", "kind", "value"] and empty.empty
+
+
+def _annotated_articles():
+    return load_corpus(CORPUS) + [load_article(p) for p in sorted(FIXTURES.glob("*.txt"))]
+
+
+def test_evaluation_meets_targets():
+    summary = C.evaluate_claims(_annotated_articles(), C.load_claim_annotations(ANNOTATIONS))
+    assert list(summary["kind"]) == ["number", "time", "blame"]
+    assert (summary["n_gold"] > 0).all()
+    assert (summary["precision"] >= 0.90).all() and (summary["recall"] >= 0.90).all(), summary.to_string()
+
+
+def test_evaluation_counts_misses_and_false_alarms(first, tmp_path):
+    ann = [{"article_id": first.id, "kind": "meta", "anchor": "2022-09-13"},
+           {"article_id": first.id, "kind": "number", "text": "about 30,000 people", "start": 3014, "end": 3033,
+            "value": 30000}]
+    assert first.text[3014:3033] == "about 30,000 people"
+    summary, agreement, items = C.evaluate_claims([first], ann, details=True)
+    row = summary.set_index("kind").loc["number"]
+    assert row["tp"] == 1 and row["recall"] == 1.0 and row["precision"] < 0.5
+    assert (summary.set_index("kind").loc["blame", ["precision", "recall"]] == 0.0).all()  # no NaN
+    assert "false alarm" in set(items["status"])
+    bad = ann[:1] + [{**ann[1], "start": 3015}]
+    with pytest.raises(AnnotationError):
+        C.evaluate_claims([first], bad)
+
+
+def test_load_annotations_errors(tmp_path):
+    f = tmp_path / "x.jsonl"
+    f.write_text('{"article_id": "a", "kind": "number"}\nnot json\n', encoding="utf-8")
+    with pytest.raises(AnnotationError, match="x.jsonl:2"):
+        C.load_claim_annotations(f)
+    f.write_text('{"article_id": "a", "kind": "opinion"}\n', encoding="utf-8")
+    with pytest.raises(AnnotationError):
+        C.load_claim_annotations(f)
+    with pytest.raises(NewskitError):
+        C.load_claim_annotations(tmp_path / "missing")
+
+
+def test_match_claims_one_to_one():
+    gold = [{"start": 0, "end": 10}, {"start": 20, "end": 30}]
+    pred = [{"start": 5, "end": 25}, {"start": 21, "end": 29}]
+    pairs = C.match_claims(gold, pred)
+    assert len(pairs) == 2 and pairs[1][1]["start"] == 21
+
+
+# --- plots --------------------------------------------------------------------------------------
+
+def test_timeline_figure(first):
+    from matplotlib.figure import Figure
+
+    from newskit.plots import claims_timeline
+
+    tl = C.timeline_frame([first], anchor="2022-09-13")
+    fig = claims_timeline(tl)
+    assert isinstance(fig, Figure)
+    assert "10 dated" in fig.axes[0].get_title()
+    assert isinstance(claims_timeline(tl.iloc[0:0]), Figure)
+    assert isinstance(claims_timeline(C.timeline_frame([first]), window_days=3), Figure)
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+_alphabet = st.sampled_from(list("abc ,.:;-\n’“”()%$") + ["Tuesday", " at least ", "30,000", " people ", "died",
+                                                         "25:99 GMT", " in May", "1980s", "a dozen", " 0500 GMT",
+                                                         "Armenia", " said that ", "Azerbaijan started ",
+                                                         " each other", "2020", "9 a.m.", "thousands of ",
+                                                         " killed ", "one of its soldiers", "last week", "¹²"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_alphabet, max_size=40).map("".join), st.sampled_from([None, "2022-09-13", "2000-02-29"]))
+def test_property_spans_slice_back(text, anchor):
+    quotes = [FakeQuote(0, len(text) // 2, "Armenia", None, "Armenia")]
+    for rec in (C.extract_claims(text, quotes, anchor=anchor) + C.extract_times(text, anchor)
+                + C.extract_timeline(text, quotes, anchor=anchor) + C.extract_blame(text, quotes, anchor=anchor)):
+        assert text[rec.start:rec.end] == rec.text
+    assert C.extract_claims(text, quotes, anchor=anchor) == C.extract_claims(text, quotes, anchor=anchor)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_property_arbitrary_text_never_raises(text):
+    C.extract_claims(text)
+    C.extract_times(text, "2022-09-13")
+    C.extract_timeline(text)
+    C.pair_versions(C.extract_blame(text))
+
+
+# --- CLI -----------------------------------------------------------------------------------------
+
+def _run(*args):
+    return subprocess.run([sys.executable, "-m", "newskit.cli", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_cli_claims_jsonl():
+    r = _run("claims", str(CORPUS), "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    keys = {"article_id", "kind", "value", "qualifier", "counted", "outcome", "claimant", "text", "start", "end"}
+    assert rows and all(keys <= set(row) for row in rows)
+    first = load_corpus(CORPUS)[0]
+    assert all(first.text[row["start"]:row["end"]] == row["text"] for row in rows)
+    values = [row["value"] for row in rows if row["kind"] != "blame"]
+    assert 30000 in values and all(isinstance(v, int) for v in values)
+
+
+def test_cli_timeline_anchor():
+    r = _run("timeline", str(CORPUS), "--format", "jsonl", "--anchor", "2022-09-13")
+    assert r.returncode == 0, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    keys = {"article_id", "when", "granularity", "text", "claimant", "start", "end"}
+    assert rows and all(keys <= set(row) for row in rows)
+    assert "2022-09-13T00:05Z" in {row["when"] for row in rows}
+    r = _run("timeline", str(CORPUS), "--format", "csv")
+    assert r.returncode == 0 and r.stdout.startswith("article_id,when,granularity,text,claimant,start,end")
+
+
+def test_cli_bad_anchor_and_table():
+    r = _run("timeline", str(CORPUS), "--anchor", "2022-13-45")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "YYYY-MM-DD" in r.stderr
+    r = _run("claims", str(CORPUS), "--format", "table", "--kind", "blame")
+    assert r.returncode == 0 and "blame" in r.stdout and "casualty" not in r.stdout
+
+
+def test_cli_evaluate_claims():
+    r = _run("evaluate-claims", str(CORPUS), str(FIXTURES), "--format", "csv")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[0] == "kind,n_gold,n_pred,tp,precision,recall,f1"
+
+
+# --- the trigger-based scans find what full scans find ------------------------------------------
+
+def _full_scan_times(text, anchor=None):
+    """extract_times with the reference full-scan candidate search."""
+    fast = C._candidates
+    C._candidates = C._candidates_full
+    try:
+        return C.extract_times(text, anchor)
+    finally:
+        C._candidates = fast
+
+
+def test_time_triggers_equal_full_scan(first):
+    texts = [first.text] + [load_article(p).text for p in sorted(FIXTURES.glob("*.txt"))]
+    for text in texts:
+        assert C.extract_times(text, "2022-09-13") == _full_scan_times(text, "2022-09-13")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_alphabet | st.sampled_from(["the late 1990s", "two days ago", "for three weeks", "Sept. 3",
+                                             "3 September 2022", "2022-09-13", "noon", "at noon", "23:15 local time",
+                                             "in a year", "the ’80s", "Early on Monday", "İstanbul"]),
+                max_size=30).map("".join))
+def test_property_time_triggers_equal_full_scan(text):
+    assert C.extract_times(text) == _full_scan_times(text)
+
+
+def test_number_triggers_equal_full_scan(first):
+    texts = [first.text, "A soldier died. a dozen people; An officer and a 20-year-old conscript were killed.",
+             "Tens of thousands fled; two-thirds of 1,200 troops, twenty-five civilians"]
+    full = C._claim_res()["number"]
+    for text in texts:
+        assert [m.span() for m in C._number_matches(text)] == [m.span() for m in full.finditer(text)]
