@@ -144,6 +144,94 @@ def cmd_report(args) -> None:
     print(index)
 
 
+def cmd_sentiment(args) -> None:
+    """Tone of quotes per source: quotes → VADER scores → groups with bootstrap intervals."""
+    from .quotes import quotes_frame
+    from .sentiment import score_quotes, sentiment_by_source
+
+    articles = _load(args.paths)
+    scored = score_quotes(quotes_frame(articles), articles)
+    score = {"quote": "compound", "context": "context_compound", "relative": "relative_compound"}[args.score]
+    table = sentiment_by_source(scored, by=args.by, score=score, seed=args.seed,
+                                include_nested=args.include_nested)
+    _emit(_render(table, args.format), args)
+
+
+def cmd_quotes(args) -> None:
+    from .quotes import quotes_frame
+
+    frame = quotes_frame(_load(args.paths), scare_quotes=args.scare_quotes)
+    if args.kind:
+        frame = frame[frame["kind"] == args.kind]
+    _emit(_render(frame, args.format), args)
+
+
+def cmd_readability(args) -> None:
+    """Six readability formulas per article, prose paragraph or sentence (newskit.readability)."""
+    from .readability import readability_frame
+
+    frame = readability_frame(_load(args.paths), by=args.by)
+    if args.format == "table":
+        frame = frame.round(2)
+    _emit(_render(frame, args.format), args)
+
+
+def cmd_claims(args) -> None:
+    """Numeric claims and blame statements with their claimants (newskit.claims)."""
+    from .claims import claims_table
+
+    frame = claims_table(_load(args.paths), anchor=args.anchor)
+    if args.kind:
+        frame = frame[frame["kind"] == args.kind]
+    _emit(_render(frame, args.format), args)
+
+
+def cmd_timeline(args) -> None:
+    """One event per sentence with a time expression, resolved against --anchor or event_date."""
+    from .claims import timeline_frame
+
+    frame = timeline_frame(_load(args.paths), anchor=args.anchor)
+    if args.format == "table":
+        frame = frame[["article_id", "when", "granularity", "expression", "claimant", "period", "start", "end"]]
+    _emit(_render(frame, args.format), args)
+
+
+def cmd_evaluate_claims(args) -> None:
+    """Precision and recall of claims, times and blame against hand annotations."""
+    from .claims import evaluate_claims, load_claim_annotations
+
+    frame = evaluate_claims(_load(args.paths), load_claim_annotations(args.annotations))
+    if args.format == "table":
+        frame = frame.round(3)
+    _emit(_render(frame, args.format), args)
+
+
+def cmd_evaluate(args) -> None:
+    from .evaluate import default_annotations_dir, evaluate_quotes
+
+    root = Path(__file__).resolve().parents[2]
+    paths = args.paths or [str(p) for p in (root / "data" / "corpus.csv", root / "tests" / "fixtures" / "quotes")
+                           if p.exists()]
+    if not paths:
+        raise errors.InputNotFound("no articles to evaluate: give PATHs (articles, folders or a corpus.csv)")
+    groups: dict[str, str] = {}
+    articles = []
+    for path in paths:
+        batch = _load([path])
+        pp = Path(path)
+        name = f"{pp.parent.name}/{pp.name}" if pp.is_dir() else pp.stem
+        for a in batch:
+            groups.setdefault(a.id, name)
+        articles.extend(batch)
+    ev = evaluate_quotes(articles, args.annotations or default_annotations_dir(), groups=groups)
+    if ev.skipped:
+        print(f"newskit: {len(ev.skipped)} article(s) without annotations skipped", file=sys.stderr)
+    frame = ev.details if args.details else ev.scores
+    if not args.details:
+        frame = frame.round(3)
+    _emit(_render(frame, args.format), args)
+
+
 # --- parser -----------------------------------------------------------------------------------
 
 def _add_common(p: argparse.ArgumentParser, formats: Sequence[str] = FORMATS) -> None:
@@ -177,6 +265,52 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_manifest)
 
     # >>> analysis subcommands (readability, quotes, sentiment, claims, timeline, evaluate) >>>
+    p = sub.add_parser("sentiment", help="tone of quotes per speaker, side, source type or article (VADER)")
+    _add_common(p)
+    p.add_argument("--by", choices=("speaker", "side", "type", "article"), default="speaker",
+                   help="group quotes by canonical speaker, side, source type or article (default: speaker)")
+    p.add_argument("--score", choices=("quote", "context", "relative"), default="quote",
+                   help="score of the quote alone, of its sentence, or relative to the article's mean "
+                        "sentence (default: quote)")
+    p.add_argument("--seed", type=int, default=0, help="seed of the bootstrap interval (default: 0)")
+    p.add_argument("--include-nested", action="store_true",
+                   help="also count partial quotes lying inside a reported clause already counted")
+    p.set_defaults(func=cmd_sentiment)
+    p = sub.add_parser("quotes", help="quotations and reported speech with their speakers and sides")
+    _add_common(p)
+    p.add_argument("--kind", choices=("direct", "partial", "reported"), help="keep only one kind of quote")
+    p.add_argument("--scare-quotes", action="store_true",
+                   help="keep one-word unattributed scare quotes (left out by default)")
+    p.set_defaults(func=cmd_quotes)
+    p = sub.add_parser("readability", help="readability formulas (Flesch, FKGL, Fog, SMOG, Coleman-Liau, ARI)")
+    _add_common(p)
+    p.add_argument("--by", choices=("article", "paragraph", "sentence"), default="article",
+                   help="one row per article, prose paragraph or sentence (default: article)")
+    p.set_defaults(func=cmd_readability)
+    p = sub.add_parser("claims", help="numeric claims (casualties, counts) and blame statements with claimants")
+    _add_common(p)
+    p.add_argument("--anchor", metavar="YYYY-MM-DD", help="date of the events (default: each article's event_date)")
+    p.add_argument("--kind", choices=("casualty", "count", "blame"), help="keep only one kind of claim")
+    p.set_defaults(func=cmd_claims)
+    p = sub.add_parser("timeline", help="time expressions as timeline events (ISO dates / UTC times)")
+    _add_common(p)
+    p.add_argument("--anchor", metavar="YYYY-MM-DD",
+                   help="date of the events, to resolve 'on Tuesday', 'last week' (default: each article's "
+                        "event_date; without one relative times stay unresolved)")
+    p.set_defaults(func=cmd_timeline)
+    p = sub.add_parser("evaluate-claims", help="precision/recall of claims, times and blame vs hand annotations")
+    _add_common(p)
+    p.add_argument("--annotations", default="data/annotations/claims",
+                   help="annotation .jsonl file or folder (default: data/annotations/claims)")
+    p.set_defaults(func=cmd_evaluate_claims)
+    p = sub.add_parser("evaluate", help="precision, recall and F1 of the quote extractor against hand annotations")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="articles, folders or corpus.csv (default: data/corpus.csv and tests/fixtures/quotes)")
+    p.add_argument("--format", choices=FORMATS, default=None)
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.add_argument("--annotations", metavar="DIR", help="annotation folder (default: data/annotations/quotes)")
+    p.add_argument("--details", action="store_true", help="list every annotation and extra prediction instead")
+    p.set_defaults(func=cmd_evaluate)
     # <<< analysis subcommands <<<
 
     p = sub.add_parser("report", help="execute the notebooks on a corpus and write an HTML report")

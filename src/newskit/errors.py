@@ -44,3 +44,27 @@ class InputTooLarge(NewskitError):
 
 class ReportError(NewskitError):
     """A notebook failed while building the report."""
+
+
+class SentimentInputError(NewskitError):
+    """Sentiment scoring got unusable input: a non-string text, an unknown grouping, a quote table without scores."""
+
+
+class NoReadableText(NewskitError):
+    """A text holds no words, so readability formulas (which divide by the word count) are undefined."""
+
+
+class BadAnchor(NewskitError):
+    """An anchor date for resolving relative time expressions is not a YYYY-MM-DD date."""
+
+
+class AnnotationError(NewskitError):
+    """A hand-annotation file is malformed (bad JSON, missing fields, spans that do not fit the text)."""
+
+
+class ActorTableError(NewskitError):
+    """An actor table (data/actors.csv: alias, canonical, role, type, side) is malformed."""
+
+
+class InvalidOption(NewskitError):
+    """A function or command got an option value it does not support (e.g. share_of_voice by=...)."""

@@ -12,7 +12,6 @@ place only when every notebook succeeded: the report is written whole or not at 
 from __future__ import annotations
 
 import html
-import importlib
 import os
 import shutil
 import tempfile
@@ -23,17 +22,40 @@ from pathlib import Path
 from . import errors
 from .corpus import load_corpus
 
-__all__ = ["build_report", "inject_parameters", "find_notebooks", "TABLES"]
+__all__ = ["build_report", "inject_parameters", "find_notebooks", "tables"]
 
-# (file name, module, function): each function takes the list of articles and returns a DataFrame.
-TABLES: tuple[tuple[str, str, str], ...] = (
-    ("corpus.csv", "newskit.corpus", "corpus_frame"),
-    ("paragraphs.csv", "newskit.text", "paragraphs_frame"),
-    ("readability.csv", "newskit.readability", "readability_frame"),
-    ("quotes.csv", "newskit.quotes", "quotes_frame"),
-    ("claims.csv", "newskit.claims", "claims_frame"),
-    ("timeline.csv", "newskit.claims", "timeline_frame"),
-)
+
+def tables(articles) -> dict[str, object]:
+    """Return the report's tables for ``articles``: file name → DataFrame, in a fixed order.
+
+    One table per analysis (corpus, paragraphs, readability by article and paragraph,
+    quotes with their tone, share of voice and tone by side and by speaker, numeric
+    claims, timeline, blame statements and paired versions); each is the library's own
+    ``*_frame`` function, so the CSVs hold exactly what the notebooks show.
+    """
+    from .claims import blame_frame, claims_frame, timeline_frame, versions_frame
+    from .corpus import corpus_frame
+    from .quotes import quotes_frame
+    from .readability import readability_frame
+    from .sentiment import score_quotes, sentiment_by_source
+    from .sources import share_of_voice
+    from .text import paragraphs_frame
+
+    quotes = score_quotes(quotes_frame(articles), articles)
+    return {
+        "corpus.csv": corpus_frame(articles),
+        "paragraphs.csv": paragraphs_frame(articles),
+        "readability.csv": readability_frame(articles),
+        "readability_by_paragraph.csv": readability_frame(articles, by="paragraph"),
+        "quotes.csv": quotes,
+        "share_of_voice_by_side.csv": share_of_voice(quotes, by="side"),
+        "sentiment_by_side.csv": sentiment_by_source(quotes, by="side"),
+        "sentiment_by_speaker.csv": sentiment_by_source(quotes, by="speaker"),
+        "claims.csv": claims_frame(articles),
+        "timeline.csv": timeline_frame(articles),
+        "blame.csv": blame_frame(articles),
+        "versions.csv": versions_frame(articles),
+    }
 
 
 def find_notebooks(folder: str | Path | None = None) -> list[Path]:
@@ -99,12 +121,7 @@ def _run_notebook(path: Path, corpus: Path, timeout: int):
 
 def _write_tables(articles, out: Path) -> list[str]:
     written = []
-    for name, module, func in TABLES:
-        try:
-            fn = getattr(importlib.import_module(module), func)
-        except (ImportError, AttributeError):
-            continue  # an analysis not in this version of newskit
-        frame = fn(articles)
+    for name, frame in tables(articles).items():
         frame.to_csv(out / name, index=False, lineterminator="\n")
         written.append(name)
     return written
