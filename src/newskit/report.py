@@ -109,7 +109,8 @@ def _run_notebook(path: Path, corpus: Path, timeout: int):
     nb = nbformat.read(path, as_version=4)
     inject_parameters(nb, {"CORPUS": str(corpus)})
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no start-up chatter on the terminal
     )
     try:
         client.execute()
