@@ -90,6 +90,18 @@ def _emit(text: str, args) -> None:
         sys.stdout.flush()
 
 
+def _output(frame, args, *, table_round: int | None = None, table_columns: list[str] | None = None) -> None:
+    """Filter by ``--kind`` when the command has it, shape the table format, render and emit."""
+    if getattr(args, "kind", None):
+        frame = frame[frame["kind"] == args.kind]
+    if args.format == "table":
+        if table_columns:
+            frame = frame[table_columns]
+        if table_round is not None:
+            frame = frame.round(table_round)
+    _emit(_render(frame, args.format), args)
+
+
 def _default_format() -> str:
     return "table" if sys.stdout.isatty() else "jsonl"
 
@@ -154,56 +166,42 @@ def cmd_sentiment(args) -> None:
     score = {"quote": "compound", "context": "context_compound", "relative": "relative_compound"}[args.score]
     table = sentiment_by_source(scored, by=args.by, score=score, seed=args.seed,
                                 include_nested=args.include_nested)
-    _emit(_render(table, args.format), args)
+    _output(table, args)
 
 
 def cmd_quotes(args) -> None:
     from .quotes import quotes_frame
 
-    frame = quotes_frame(_load(args.paths), scare_quotes=args.scare_quotes)
-    if args.kind:
-        frame = frame[frame["kind"] == args.kind]
-    _emit(_render(frame, args.format), args)
+    _output(quotes_frame(_load(args.paths), scare_quotes=args.scare_quotes), args)
 
 
 def cmd_readability(args) -> None:
     """Six readability formulas per article, prose paragraph or sentence (newskit.readability)."""
     from .readability import readability_frame
 
-    frame = readability_frame(_load(args.paths), by=args.by)
-    if args.format == "table":
-        frame = frame.round(2)
-    _emit(_render(frame, args.format), args)
+    _output(readability_frame(_load(args.paths), by=args.by), args, table_round=2)
 
 
 def cmd_claims(args) -> None:
     """Numeric claims and blame statements with their claimants (newskit.claims)."""
     from .claims import claims_table
 
-    frame = claims_table(_load(args.paths), anchor=args.anchor)
-    if args.kind:
-        frame = frame[frame["kind"] == args.kind]
-    _emit(_render(frame, args.format), args)
+    _output(claims_table(_load(args.paths), anchor=args.anchor), args)
 
 
 def cmd_timeline(args) -> None:
     """One event per sentence with a time expression, resolved against --anchor or event_date."""
     from .claims import timeline_frame
 
-    frame = timeline_frame(_load(args.paths), anchor=args.anchor)
-    if args.format == "table":
-        frame = frame[["article_id", "when", "granularity", "expression", "claimant", "period", "start", "end"]]
-    _emit(_render(frame, args.format), args)
+    _output(timeline_frame(_load(args.paths), anchor=args.anchor), args,
+            table_columns=["article_id", "when", "granularity", "expression", "claimant", "period", "start", "end"])
 
 
 def cmd_evaluate_claims(args) -> None:
     """Precision and recall of claims, times and blame against hand annotations."""
     from .claims import evaluate_claims, load_claim_annotations
 
-    frame = evaluate_claims(_load(args.paths), load_claim_annotations(args.annotations))
-    if args.format == "table":
-        frame = frame.round(3)
-    _emit(_render(frame, args.format), args)
+    _output(evaluate_claims(_load(args.paths), load_claim_annotations(args.annotations)), args, table_round=3)
 
 
 def cmd_evaluate(args) -> None:
@@ -226,10 +224,7 @@ def cmd_evaluate(args) -> None:
     ev = evaluate_quotes(articles, args.annotations or default_annotations_dir(), groups=groups)
     if ev.skipped:
         print(f"newskit: {len(ev.skipped)} article(s) without annotations skipped", file=sys.stderr)
-    frame = ev.details if args.details else ev.scores
-    if not args.details:
-        frame = frame.round(3)
-    _emit(_render(frame, args.format), args)
+    _output(ev.details if args.details else ev.scores.round(3), args)
 
 
 # --- parser -----------------------------------------------------------------------------------
