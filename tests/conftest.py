@@ -29,3 +29,13 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None) -> su
         [sys.executable, "-m", "newskit.cli", *args],
         capture_output=True, text=True, cwd=cwd or ROOT, env=env, input=stdin, timeout=600,
     )
+
+
+# Property tests are derandomized by default so the suite, like everything in newskit, gives the
+# same result on every run (and CI cannot fail on a new random draw). To explore new examples:
+#   HYPOTHESIS_PROFILE=explore .venv/bin/pytest tests
+from hypothesis import settings as _hsettings  # noqa: E402
+
+_hsettings.register_profile("default", derandomize=True, database=None)
+_hsettings.register_profile("explore", derandomize=False)
+_hsettings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
