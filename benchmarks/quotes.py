@@ -3,7 +3,11 @@
 Prints articles per second (CPU time of this process, one core, and wall time), split into
 the sentence segmentation newskit.text.sentences does (NLTK Punkt, needed once per article
 for the ``sentence`` index) and the quote work itself, plus peak memory (tracemalloc) and
-the ratio to the issue's goal of 1,000 articles/s.  Run: .venv/bin/python benchmarks/quotes.py
+the ratio to the issue's goal of 1,000 articles/s, and whether it is met with and without the
+sentence segmentation.  Each stage runs REPEAT times and the pass with the least CPU time is
+reported (as ``timeit`` does: other processes on a shared machine only ever add time); the
+slowest pass is printed beside it so the spread is visible.
+Run: .venv/bin/python benchmarks/quotes.py
 """
 
 from __future__ import annotations
@@ -20,12 +24,25 @@ from newskit.sources import load_actors
 from newskit.text import sentences
 
 GOAL = 1000.0  # articles per second (issue 4)
+REPEAT = 3  # passes per stage; the fastest (least disturbed) pass is reported
+SLOWEST: dict[str, float] = {}  # stage -> CPU seconds of its slowest pass
 
 
-def timed(fn, items):
-    w0, c0 = time.perf_counter(), time.process_time()
-    out = [fn(x) for x in items]
-    return out, time.perf_counter() - w0, time.process_time() - c0
+def timed(fn, items, name):
+    """Run ``fn`` over ``items`` REPEAT times; return the output and the wall and CPU seconds of
+    the pass with the least CPU time."""
+    first, best_wall, best_cpu = None, 0.0, float("inf")
+    for _ in range(REPEAT):
+        w0, c0 = time.perf_counter(), time.process_time()
+        out = [fn(x) for x in items]
+        wall, cpu = time.perf_counter() - w0, time.process_time() - c0
+        SLOWEST[name] = max(SLOWEST.get(name, 0.0), cpu)
+        if cpu < best_cpu:
+            best_wall, best_cpu = wall, cpu
+        if first is None:
+            first = out  # every pass gives the same output; keep one (memory)
+        del out
+    return first, best_wall, best_cpu
 
 
 def main() -> int:
@@ -36,24 +53,29 @@ def main() -> int:
     _extract_resolved(arts[0], False, table)  # warm caches (resources, regexes)
     print(f"corpus: {n} generated articles, {words / n:.0f} words each on average")
 
-    sents, sw, sc = timed(sentences, arts)
+    names = ("sentence segmentation (newskit.text.sentences)", "extraction + attribution (no actor table)",
+             "extraction + attribution + sources", "end to end: sentences + extraction + sources")
+    sents, sw, sc = timed(sentences, arts, names[0])
     pairs = list(zip(arts, sents))
-    quotes, qw, qc = timed(lambda p: _extract_resolved(p[0], False, table, p[1]), pairs)
-    _, ew, ec = timed(lambda a: _extract_resolved(a, False, table), arts)
-    _, xw, xc = timed(lambda p: extract_quotes(p[0], sentences=p[1]), pairs)
+    quotes, qw, qc = timed(lambda p: _extract_resolved(p[0], False, table, p[1]), pairs, names[2])
+    _, ew, ec = timed(lambda a: _extract_resolved(a, False, table), arts, names[3])
+    _, xw, xc = timed(lambda p: extract_quotes(p[0], sentences=p[1]), pairs, names[1])
     total = sum(len(q) for q in quotes)
     print(f"quotes found: {total} ({total / n:.1f} per article)")
-    rows = [
-        ("sentence segmentation (newskit.text.sentences)", sw, sc),
-        ("extraction + attribution (no actor table)", xw, xc),
-        ("extraction + attribution + sources", qw, qc),
-        ("end to end: sentences + extraction + sources", ew, ec),
-    ]
-    print(f"{'stage':50s} {'articles/s (cpu)':>17s} {'articles/s (wall)':>18s} {'ms/article':>11s} {'vs goal':>8s}")
+    rows = [(names[0], sw, sc), (names[1], xw, xc), (names[2], qw, qc), (names[3], ew, ec)]
+    print(f"best of {REPEAT} passes (CPU time of this process, one core):")
+    print(f"{'stage':50s} {'articles/s (cpu)':>17s} {'articles/s (wall)':>18s} {'ms/article':>11s} "
+          f"{'vs goal':>8s} {'slowest pass':>13s}")
     for name, wall, cpu in rows:
-        print(f"{name:50s} {n / cpu:17.0f} {n / wall:18.0f} {1000 * cpu / n:11.3f} {n / cpu / GOAL:7.2f}x")
+        print(f"{name:50s} {n / cpu:17.0f} {n / wall:18.0f} {1000 * cpu / n:11.3f} {n / cpu / GOAL:7.2f}x "
+              f"{n / SLOWEST[name]:9.0f} a/s")
     share = sc / ec if ec else 0.0
     print(f"sentence segmentation is {share:.0%} of the end-to-end CPU time")
+    for name, cpu in (("with sentence segmentation (end to end)", ec),
+                      ("without sentence segmentation (sentences given)", qc)):
+        rate = n / cpu
+        verdict = "met" if rate >= GOAL else f"NOT met ({rate / GOAL:.2f}x of it)"
+        print(f"goal >= {GOAL:,.0f} articles/s on one core (CPU time), {name}: {rate:,.0f} articles/s -> {verdict}")
 
     tracemalloc.start()
     for a, s in pairs[:500]:

@@ -235,7 +235,7 @@ def _classify(text: str, i: int, lo: int, hi: int) -> str:
     return ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Raw:
     open: int  # index of the opening mark
     close: int  # index of the closing mark, or the paragraph end when unclosed
@@ -320,7 +320,9 @@ def _closes_immediately(text: str, para: tuple[int, int]) -> bool:
 
 _TOKEN = re.compile(r"\S+")
 _STRIP_PUNCT = "\"“”‘’'«»()[]{}.,;:!?…"
-_BOUNDARY_END = re.compile(r"[,;:()\[\]“”\"«»‘—–]$|^[“\"«‘(]|[.!?]['’”\"»)]*$")
+# a token that ends or opens a clause (see _boundary_end)
+_BOUNDARY_LAST, _BOUNDARY_FIRST = ",;:()[]“”\"«»‘—–", "“\"«‘("
+_BOUNDARY_CLOSERS, _BOUNDARY_STOPS = "'’”\"»)", ".!?"
 _DETERMINERS = frozenset(
     "the a an its his her their our this that these those both each all some several many "
     "two three four five six seven eight nine ten one other another every no any".split())
@@ -411,9 +413,19 @@ def _head_ok(words: list[str]) -> bool:
     return False
 
 
+def _boundary_end(tok: str) -> bool:
+    r"""Does a token end or open a clause: ends in ``, ; : ( ) [ ] “ ” " « » ‘ — –``, opens with
+    ``“ " « ‘ (``, or ends in ``. ! ?`` before closing marks (the regex
+    ``[,;:()\[\]“”"«»‘—–]$|^[“"«‘(]|[.!?]['’”"»)]*$`` spelt out with string tests: faster)?"""
+    if tok[-1] in _BOUNDARY_LAST or tok[0] in _BOUNDARY_FIRST:
+        return True
+    core = tok.rstrip(_BOUNDARY_CLOSERS)
+    return bool(core) and core[-1] in _BOUNDARY_STOPS
+
+
 def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The speaker noun phrase ending right before ``hi`` (a verb), not before ``lo``."""
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, max(lo, hi - 180), hi)]
+    toks = [m.span() for m in _TOKEN.finditer(text, max(lo, hi - 180), hi)]
     if toks and toks[0][0] != lo and hi - 180 > lo:
         toks = toks[1:]  # a word cut by the window
     # auxiliaries and adverbs between subject and verb ("It also said", "has said")
@@ -456,7 +468,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     while i > 0:
         a, b = toks[i - 1]
         tok = text[a:b]
-        if i < len(toks) and _BOUNDARY_END.search(tok):
+        if i < len(toks) and _boundary_end(tok):
             break
         low = tok.lower()
         if low in ("who", "which") and i > 1:
@@ -514,7 +526,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _right_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The speaker noun phrase starting right after ``lo`` (after an inverted verb or "according to")."""
-    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, lo, min(hi, lo + 300))]
+    toks = [m.span() for m in _TOKEN.finditer(text, lo, min(hi, lo + 300))]
     out: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(toks):
         tok = text[a:b]
@@ -553,7 +565,7 @@ def _right_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 # --- the extractor --------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Att:
     """An attribution found in the text (internal)."""
 
@@ -562,7 +574,7 @@ class _Att:
     rule: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Rec:
     kind: QuoteKind
     start: int
@@ -809,7 +821,7 @@ class _Extractor:
         form = text[a:b].lower()
         if form.startswith("according"):
             return True
-        before = text[max(a - 40, 0):a].split()
+        before = text[max(a - 40, 0):a].rsplit(None, _NEG_WINDOW)  # the last words are all we need
         if before:
             prev = before[-1].lower()
             if prev.endswith("-") or (form in _NOUN_FORMS and (prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’", "s'")))):
@@ -1019,8 +1031,8 @@ class _Extractor:
         sent = self.sents[si]
         k = self.para_of_sent[si]
         lo_p, hi_p = self.paras[k]
-        where = "subhead" if (r.close <= hi_p and self.is_subhead(k)
-                              and self.sent_at(lo_p) == self.sent_at(hi_p - 1)) else "body"
+        where = "subhead" if (r.close <= hi_p and self.sent_at(lo_p) == self.sent_at(hi_p - 1)
+                              and self.is_subhead(k)) else "body"
         lo = self._clause_lo(sent, r.open)
         before = text[lo:r.open]
         m = None
