@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newskit import errors, load_corpus
-from newskit.quotes import extract_quotes, quotes_frame
+from newskit.quotes import extract_quotes, nested_quotes, quotes_frame
 from newskit.sources import (
     SOURCE_TYPES, load_actors, resolve, resolve_speaker, share_of_voice, unknown_speakers, wilson_interval,
 )
@@ -108,9 +108,13 @@ def test_custom_actor_table(tmp_path):
 def test_share_of_voice_by_side(frame):
     sov = share_of_voice(frame, by="side")
     assert list(sov.columns) == ["side", "quotes", "quote_share", "ci_low", "ci_high", "words", "word_share"]
-    assert sov["quotes"].sum() == len(frame)
+    counted = frame[[not x for x in nested_quotes(frame)]]
+    assert 0 < len(counted) < len(frame)  # partial quotes inside reported clauses are counted once
+    assert sov["quotes"].sum() == len(counted)
     assert math.isclose(sov["quote_share"].sum(), 1.0) and math.isclose(sov["word_share"].sum(), 1.0)
-    assert sov["words"].sum() == frame["words"].sum()
+    assert sov["words"].sum() == counted["words"].sum()
+    everything = share_of_voice(frame, by="side", include_nested=True)
+    assert everything["quotes"].sum() == len(frame) and everything["words"].sum() == frame["words"].sum()
     assert (sov["ci_low"] <= sov["quote_share"]).all() and (sov["quote_share"] <= sov["ci_high"]).all()
     assert sov.iloc[0]["side"] == "Armenia"  # the most quoted side in the first article
     assert list(sov["quotes"]) == sorted(sov["quotes"], reverse=True)
@@ -121,7 +125,7 @@ def test_share_of_voice_by_type_and_speaker(frame):
     assert set(by_type["type"]) <= set(SOURCE_TYPES)
     by_speaker = share_of_voice(frame, by="speaker")
     assert "Antony Blinken" in set(by_speaker["speaker"])
-    direct = share_of_voice(frame, by="speaker", kinds=["direct"])
+    direct = share_of_voice(frame, by="speaker", kinds=["direct"], include_nested=True)
     assert direct["quotes"].sum() == (frame["kind"] == "direct").sum()
 
 
@@ -133,6 +137,14 @@ def test_share_of_voice_counts_by_hand():
     assert sov.to_dict("list")["side"] == ["A", "unknown"]
     assert sov.to_dict("list")["quotes"] == [2, 1] and sov.to_dict("list")["words"] == [3, 3]
     assert sov["quote_share"].round(4).tolist() == [0.6667, 0.3333]
+
+
+def test_nested_quotes():
+    df = pd.DataFrame({"article_id": ["a", "a", "a", "a", "b", "b"],
+                       "start": [10, 20, 10, 50, 20, None], "end": [90, 30, 90, 95, 30, None]})
+    # inside a larger span of its article; identical spans do not nest; other articles do not count
+    assert nested_quotes(df) == [False, True, False, False, False, False]
+    assert nested_quotes(pd.DataFrame({"text": ["x"]})) == [False]
 
 
 def test_share_of_voice_empty_and_bad_option(frame):

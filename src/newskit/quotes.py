@@ -65,6 +65,7 @@ __all__ = [
     "article_quotes",
     "headline_quotes",
     "quotes_frame",
+    "nested_quotes",
     "reporting_verbs",
 ]
 
@@ -1570,3 +1571,44 @@ def quotes_frame(corpus, *, actors=None, scare_quotes: bool = False):
         frame[col] = pd.Series([None if v is None or v != v else int(v) for v in frame[col]],
                                index=frame.index, dtype=object)
     return frame
+
+
+def nested_quotes(frame) -> list[bool]:
+    """Return, for each row of a quotes table, whether its span lies inside a larger quote of its article.
+
+    A partial quote inside a reported clause ("Michel said that the EU was “ready to make
+    efforts…”") is extracted twice on purpose — as the reported clause and as the words
+    actually quoted — but it is one stretch of speech.  Counts of who speaks
+    (:func:`newskit.sources.share_of_voice`) and tone per source
+    (:func:`newskit.sentiment.sentiment_by_source`) leave nested rows out by default so each
+    stretch counts once.  Needs ``start`` and ``end`` (and ``article_id`` when present);
+    rows without a usable span, and tables without those columns, are never nested.
+    Identical spans do not nest in each other.  Sort-and-sweep: O(n log n).
+    """
+    n = len(frame)
+    out = [False] * n
+    if n == 0 or "start" not in frame or "end" not in frame:
+        return out
+    articles = frame["article_id"].astype(str).tolist() if "article_id" in frame else [""] * n
+    spans: dict[str, list[tuple[int, int, int]]] = {}
+    for i, (aid, s, e) in enumerate(zip(articles, frame["start"].tolist(), frame["end"].tolist())):
+        try:
+            if s is None or e is None or s != s or e != e:  # None or NaN
+                continue
+            spans.setdefault(aid, []).append((int(s), int(e), i))
+        except (TypeError, ValueError):
+            continue
+    for rows in spans.values():
+        rows.sort(key=lambda r: (r[0], -r[1]))
+        reach = -1  # largest end among earlier, different spans (all start at or before this one)
+        k = 0
+        while k < len(rows):
+            j = k
+            while j < len(rows) and rows[j][:2] == rows[k][:2]:
+                j += 1  # a group of identical spans
+            start, end = rows[k][0], rows[k][1]
+            for r in rows[k:j]:
+                out[r[2]] = reach >= end
+            reach = max(reach, end)
+            k = j
+    return out

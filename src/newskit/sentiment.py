@@ -63,6 +63,7 @@ import zlib
 from dataclasses import dataclass
 
 from . import errors
+from .quotes import nested_quotes
 from .text import sentences
 
 __all__ = [
@@ -501,7 +502,7 @@ def score_quotes(quotes, corpus):
             cols["context_end"].append(pd.NA)
         cols["article_baseline"].append(baseline)
         cols["relative_compound"].append(round(d["compound"] - baseline, 4))
-    cols["nested"] = _nested(out)
+    cols["nested"] = nested_quotes(out)
     for k in SCORE_COLUMNS:
         if k in ("context_start", "context_end"):
             out[k] = pd.array(cols[k], dtype="Int64")
@@ -511,23 +512,6 @@ def score_quotes(quotes, corpus):
             out[k] = pd.Series(cols[k], index=out.index, dtype=bool)
         else:
             out[k] = pd.Series(cols[k], index=out.index, dtype=float)
-    return out
-
-
-def _nested(quotes) -> list[bool]:
-    """True for each quote whose span lies inside a different, larger quote span of the same article."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    rows = list(zip(map(str, quotes["article_id"]), quotes["start"], quotes["end"]))
-    for aid, s, e in rows:
-        if _is_int(s) and _is_int(e):
-            spans.setdefault(aid, []).append((int(s), int(e)))
-    out = []
-    for aid, s, e in rows:
-        if not (_is_int(s) and _is_int(e)):
-            out.append(False)
-            continue
-        s, e = int(s), int(e)
-        out.append(any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans.get(aid, ())))
     return out
 
 

@@ -329,12 +329,14 @@ def wilson_interval(k: int, n: int, z: float = 1.959964) -> tuple[float, float]:
 _BY = {"side": "side", "type": "type", "speaker": "canonical_speaker", "kind": "kind"}
 
 
-def share_of_voice(quotes_df, by: str = "side", kinds=None):
+def share_of_voice(quotes_df, by: str = "side", kinds=None, include_nested: bool = False):
     """Return who gets to speak: counts and shares of quotes and of quoted words per group.
 
     ``by`` is ``"side"``, ``"type"``, ``"speaker"`` (canonical speaker; unresolved speakers
     appear as written, quotes without a speaker as ``unknown``) or ``"kind"``.  ``kinds``
-    optionally keeps only some quote kinds (e.g. ``["direct", "partial"]``).  Columns:
+    optionally keeps only some quote kinds (e.g. ``["direct", "partial"]``).  Partial quotes
+    lying inside a reported clause already counted (:func:`newskit.quotes.nested_quotes`) are
+    left out unless ``include_nested``, so each stretch of speech counts once.  Columns:
     ``<by>, quotes, quote_share, ci_low, ci_high, words, word_share``; ``ci_low``/``ci_high``
     is the 95 % Wilson interval of ``quote_share`` (treating quotes as independent draws,
     which they are not quite: a speaker quoted twice in a row is one choice of the writer).
@@ -348,6 +350,10 @@ def share_of_voice(quotes_df, by: str = "side", kinds=None):
     if quotes_df is None or len(quotes_df) == 0:
         return pd.DataFrame(columns=columns)
     df = quotes_df
+    if not include_nested:
+        from .quotes import nested_quotes
+
+        df = df[[not x for x in nested_quotes(df)]]
     if kinds is not None:
         wanted = {str(getattr(k, "value", k)) for k in kinds}
         df = df[df["kind"].astype(str).isin(wanted)]
