@@ -428,3 +428,25 @@ def test_number_triggers_equal_full_scan(first):
     full = C._claim_res()["number"]
     for text in texts:
         assert [m.span() for m in C._number_matches(text)] == [m.span() for m in full.finditer(text)]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=12),
+       st.integers(0, 70), st.integers(0, 10))
+def test_property_quote_index_finds_innermost_quote(spans, start, length):
+    """The early-stopping look-up returns what a scan of every quote returns: the shortest
+    quote containing the span, the last in (start, end) order among equally short ones."""
+    quotes = [_Span(s, s + n) for s, n in spans]
+    end = start + length
+    expected, best = None, None
+    for q in sorted(quotes, key=lambda q: (q.start, q.end)):
+        if q.start <= start and end <= q.end and (best is None or q.end - q.start <= best):
+            expected, best = q, q.end - q.start
+    found = C._QuoteIndex(quotes).containing(start, end)
+    assert (found.start, found.end) == (expected.start, expected.end) if expected else found is None
