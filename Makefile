@@ -8,7 +8,7 @@ OUT    ?= build/report
 export PYTHONHASHSEED := 0
 export MPLBACKEND := Agg
 
-.PHONY: setup report test lab bench lock clean figures
+.PHONY: setup report test lab bench lock clean figures notebooks
 
 setup: $(STAMP)
 
@@ -39,6 +39,11 @@ lock: setup
 
 clean:
 	rm -rf build $(VENV)
+
+# Re-execute every notebook in place (after changing the library), storing fresh outputs for nbval.
+notebooks: setup
+	cd notebooks && MPLBACKEND=module://matplotlib_inline.backend_inline ../$(BIN)/python -c \
+	  "from newskit.report import refresh_notebooks; refresh_notebooks('.', progress=print)"
 
 # Regenerate the README's figures from the bundled corpus.
 figures: setup

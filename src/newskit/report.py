@@ -22,7 +22,7 @@ from pathlib import Path
 from . import errors
 from .corpus import load_corpus
 
-__all__ = ["build_report", "inject_parameters", "find_notebooks", "tables"]
+__all__ = ["build_report", "inject_parameters", "find_notebooks", "tables", "refresh_notebooks"]
 
 
 def tables(articles) -> dict[str, object]:
@@ -118,6 +118,38 @@ def _run_notebook(path: Path, corpus: Path, timeout: int):
         lines = [ln for ln in str(exc).splitlines() if ln.strip()]
         raise errors.ReportError(f"{path.name} failed: {lines[-1] if lines else exc}") from None
     return nb
+
+
+def refresh_notebooks(folder: str | Path | None = None, timeout: int = 600,
+                      progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Re-execute the project's notebooks in place, top to bottom, on their own parameters.
+
+    What ``make notebooks`` runs after a change to the library, so the stored outputs that
+    nbval compares are fresh.  Cell timing metadata is neither kept nor recorded, so a
+    notebook whose outputs did not change is written back byte for byte the same.
+    Returns the notebooks written; a failing cell raises :class:`newskit.errors.ReportError`.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    books = find_notebooks(folder)
+    for book in books:
+        if progress:
+            progress(f"executing {book.name}")
+        nb = nbformat.read(book, as_version=4)
+        for cell in nb.cells:
+            cell.metadata.pop("execution", None)
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
+                                resources={"metadata": {"path": str(book.parent)}},
+                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            lines = [ln for ln in str(exc).splitlines() if ln.strip()]
+            raise errors.ReportError(f"{book.name} failed: {lines[-1] if lines else exc}") from None
+        nbformat.write(nb, book)
+    return books
 
 
 def _write_tables(articles, out: Path) -> list[str]:
