@@ -54,7 +54,6 @@ import bisect
 import datetime as _dt
 import functools
 import itertools
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -1862,19 +1861,15 @@ def load_claim_annotations(path: str | Path) -> list[dict]:
     ``blame`` or ``meta``), ``text``, ``start``, ``end`` and the kind's attributes.
     Raises :class:`newskit.errors.AnnotationError` for unreadable or inconsistent lines.
     """
+    from .evaluate import read_jsonl
+
     p = Path(path)
     if not p.exists():
         raise errors.InputNotFound(f"{p}: no such annotation file or folder")
     files = sorted(p.glob("*.jsonl")) if p.is_dir() else [p]
     out = []
     for f in files:
-        for no, line in enumerate(f.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise errors.AnnotationError(f"{f.name}:{no}: not valid JSON ({exc.msg})") from None
+        for no, row in read_jsonl(f):
             if row.get("kind") not in ANNOTATION_KINDS + ("meta",) or "article_id" not in row:
                 raise errors.AnnotationError(f"{f.name}:{no}: needs article_id and kind in {ANNOTATION_KINDS}")
             out.append(row)

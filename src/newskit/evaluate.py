@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +39,21 @@ __all__ = [
 
 ANNOTATION_FIELDS = ("kind", "start", "end", "text", "speaker", "canonical")
 _KINDS = ("direct", "partial", "reported")
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+    """Yield ``(line number, object)`` for each non-blank line of a JSON Lines annotation file.
+
+    Shared by the quote and the claims evaluations; a line that is not JSON raises
+    :class:`newskit.errors.AnnotationError` naming the file and line.
+    """
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield line_no, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise errors.AnnotationError(f"{path.name}:{line_no}: not JSON ({exc.msg})") from None
 
 
 def default_annotations_dir() -> Path:
@@ -63,13 +78,7 @@ def load_annotations(folder: str | Path | None = None, articles: Iterable | None
         if texts is not None and aid not in texts:
             continue
         rows = []
-        for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise errors.AnnotationError(f"{path.name}:{line_no}: not JSON ({exc.msg})") from None
+        for line_no, row in read_jsonl(path):
             missing = [f for f in ANNOTATION_FIELDS if f not in row]
             if missing:
                 raise errors.AnnotationError(f"{path.name}:{line_no}: missing field(s) {', '.join(missing)}")

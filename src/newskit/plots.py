@@ -13,16 +13,20 @@ from matplotlib.figure import Figure
 __all__: list[str] = ["paragraph_lengths"]
 
 
+def _one_article(df, article_id: str | None):
+    """The rows of one article of a tidy table: ``article_id``, or the table's first article."""
+    if article_id is None and len(df):
+        article_id = df["article_id"].iloc[0]
+    return article_id, df[df["article_id"] == article_id]
+
+
 def paragraph_lengths(paragraphs_df, article_id: str | None = None) -> Figure:
     """Bar chart of words per paragraph of one article, subheads marked (from ``paragraphs_frame``).
 
     ``article_id`` picks the article (default: the first in the table).  Prose paragraphs
     are grey bars, subheads are outlined; the x axis is the paragraph index.
     """
-    df = paragraphs_df
-    if article_id is None and len(df):
-        article_id = df["article_id"].iloc[0]
-    df = df[df["article_id"] == article_id]
+    article_id, df = _one_article(paragraphs_df, article_id)
     fig = Figure(figsize=(8, 3.2))
     ax = fig.add_subplot()
     colours = ["white" if sub else "#777777" for sub in df["subhead"]]
@@ -228,10 +232,7 @@ def readability_profile(paragraph_df, metric: str = "flesch_kincaid_grade", arti
     article's own score) and bars above it are orange, so an editor sees which paragraphs
     pull the grade up.
     """
-    df = paragraph_df
-    if article_id is None and len(df):
-        article_id = df["article_id"].iloc[0]
-    df = df[df["article_id"] == article_id]
+    article_id, df = _one_article(paragraph_df, article_id)
     fig = Figure(figsize=(8, 3.4))
     ax = fig.add_subplot()
     values = list(df[metric])
