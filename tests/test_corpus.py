@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from conftest import FIXTURES, MANIFEST, RAW
+from conftest import MANIFEST, RAW
 from newskit import errors
 from newskit.corpus import (
     MANIFEST_COLUMNS,

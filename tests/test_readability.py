@@ -34,7 +34,7 @@ from newskit.readability import (
     scores,
     smog_index,
 )
-from newskit.text import in_dictionary, paragraphs, sentences, syllables, word_list
+from newskit.text import in_dictionary, paragraphs, syllables, word_list
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "readability"

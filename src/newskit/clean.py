@@ -167,18 +167,18 @@ def clean_text(raw: str, *, header: bool = True) -> Cleaned:
     # --- body: drop furniture lines, cut at tail markers, drop repeated paragraphs ---
     paragraphs: list[str] = []
     seen: set[bytes] = set()
-    cut = False
+    cut_reason = ""  # set by the first tail marker; everything after it is removed
     for block in body_blocks:
         kept: list[str] = []
         for line in block:
             rule = _match(line, header=False)
-            if cut:
+            if cut_reason:
                 removed.append(Removed(line.strip(), rule.reason if rule else "after " + cut_reason))
                 continue
             if rule is None:
                 kept.append(line)
             elif rule.action == "tail":
-                cut, cut_reason = True, rule.reason
+                cut_reason = rule.reason
                 removed.append(Removed(line.strip(), rule.reason))
             else:
                 removed.append(Removed(line.strip(), rule.reason))

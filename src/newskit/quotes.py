@@ -957,7 +957,6 @@ class _Extractor:
 
     def _shared_subject(self, sent: Sentence, si: int, pos: int) -> tuple[int, int] | None:
         """The subject of the previous verb of the sentence, for "X called it … and said …"."""
-        text = self.text
         best = None
         for a, b in self.hits_in(si, max(sent.start, pos - 300), pos):
             np = self.left_np(sent.start, a)
@@ -1606,7 +1605,7 @@ def nested_quotes(frame) -> list[bool]:
             j = k
             while j < len(rows) and rows[j][:2] == rows[k][:2]:
                 j += 1  # a group of identical spans
-            start, end = rows[k][0], rows[k][1]
+            end = rows[k][1]
             for r in rows[k:j]:
                 out[r[2]] = reach >= end
             reach = max(reach, end)
