@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newskit import load_article
+from newskit.corpus import Article
 from newskit.quotes import QuoteKind, article_quotes, extract_quotes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quotes"
@@ -25,6 +26,11 @@ def one(quotes, text):
     hits = [q for q in quotes if q.text == text]
     assert len(hits) == 1, f"{text!r} found {len(hits)} times in {[q.text for q in quotes]}"
     return hits[0]
+
+
+def load_article_text(text):
+    """An article made from clean text (no file), for short inline cases."""
+    return Article(id="inline", title="", text=text)
 
 
 def by_speaker(quotes):
@@ -271,3 +277,84 @@ def test_time_grows_linearly(unit):
     t_large = _cpu(lambda: extract_quotes(large))
     # four times the input: about four times the time; a quadratic algorithm would take ~16 times
     assert t_large < 9 * max(t_small, 0.005)
+
+
+# --- pronouns: gender, people named but not yet quoted, organisations -----------------------------
+
+def test_she_skips_a_man_quoted_last_and_finds_the_woman_named_since():
+    text = ("“The road is the worst part,” said Marek Dunai, the bus driver.\n\n"
+            "Irina Solt has not seen her son since New Year. Andrei, 23, calls when he can.\n\n"
+            "“When the phone rings at night I am happy,” she told The Courier. He laughed at her, she said.")
+    qs = article_quotes(load_article_text(text))
+    assert one(qs, "When the phone rings at night I am happy,").canonical_speaker == "Irina Solt"
+    assert one(qs, "He laughed at her").canonical_speaker == "Irina Solt"
+
+
+def test_he_goes_to_the_man_named_after_the_last_speaker():
+    text = ("“If it comes, it comes,” said Vera Lasko, 74, a retired teacher.\n\n"
+            "The clinic is run by Dr. Emil Sarkany, a surgeon. “Stress kills more people than shrapnel,” he said.")
+    q = one(article_quotes(load_article_text(text)), "Stress kills more people than shrapnel,")
+    assert q.speaker == "he" and q.canonical_speaker == "Emil Sarkany"  # "Dr." stripped too
+
+
+def test_a_surname_alone_names_the_person_for_a_later_pronoun():
+    text = ("Nadia Orlen runs the bakery. “Where would I go?” she said.\n\n"
+            "“Now I sleep in my bed,” said Vera Lasko.\n\n"
+            "By nine the bread is gone. Orlen locks the door. “Tomorrow again,” she said.")
+    assert one(article_quotes(load_article_text(text)), "Tomorrow again,").canonical_speaker == "Nadia Orlen"
+
+
+def test_unknown_gender_agrees_with_either_pronoun():
+    text = "“We will rebuild,” said Hela Marsk. “Every house,” she added."
+    assert one(article_quotes(load_article_text(text)), "Every house,").canonical_speaker == "Hela Marsk"
+
+
+def test_it_goes_to_the_organisation_opening_the_sentence_before():
+    text = ("“Our forces were compelled to respond,” the Morvanian defence ministry said.\n\n"
+            "Kalvoria’s defence ministry gave a different account. Morvanian troops had tried to seize the "
+            "ridge near Tirel, it said, and Kalvorian units had returned fire.")
+    q = one(extract_quotes(text), "Morvanian troops had tried to seize the ridge near Tirel, it said, and Kalvorian "
+                                  "units had returned fire")
+    assert q.speaker == "it" and q.referent == "Kalvoria’s defence ministry"
+
+
+def test_the_ministry_takes_the_fuller_name_with_a_lower_case_modifier():
+    text = ("Three soldiers were killed, the Morvanian defence ministry said in a statement.\n\n"
+            "The ministry added that it had destroyed two artillery batteries.")
+    q = one(extract_quotes(text), "it had destroyed two artillery batteries")
+    assert q.speaker == "The ministry" and q.referent == "Morvanian defence ministry"
+
+
+# --- subjects, participles and sentence ends ----------------------------------------------------------
+
+def test_a_long_relative_clause_between_subject_and_verb():
+    text = ("A Western diplomat in Sennick, who spoke on condition of anonymity because he was not authorised "
+            "to brief the media, said the fighting looked like a planned attack.")
+    q = one(extract_quotes(text), "the fighting looked like a planned attack")
+    assert q.speaker == "A Western diplomat in Sennick"
+
+
+def test_a_participle_with_a_noun_object_is_not_reported_speech():
+    text = ("“There is nothing to be won on that border,” Demaret said in a statement, urging an "
+            "“unconditional return” to the old positions.")
+    qs = extract_quotes(text)
+    assert [q.kind for q in qs] == [QuoteKind.DIRECT, QuoteKind.PARTIAL]
+    assert one(qs, "unconditional return").speaker == "Demaret"
+
+
+def test_inverted_attribution_followed_by_a_time_phrase():
+    text = "Fewer than 500 people remain, most of them over sixty, the mayor’s office said last week."
+    q = one(extract_quotes(text), "Fewer than 500 people remain, most of them over sixty")
+    assert q.kind == QuoteKind.REPORTED and q.speaker == "the mayor’s office"
+
+
+def test_a_question_whose_attribution_punkt_puts_in_the_next_sentence():
+    text = "Lasko refuses to move. “And who would feed the cats?” she asked, laughing."
+    q = one(extract_quotes(text), "And who would feed the cats?")
+    assert q.speaker == "she" and q.verb == "asked"
+
+
+def test_a_dash_introduction_by_a_clause_takes_its_subject():
+    text = "Asked what the village needs most, she did not hesitate — “Generators. Everything else we can fix.”"
+    q = one(extract_quotes(text), "Generators. Everything else we can fix.")
+    assert q.speaker == "she" and q.rule == "subject: quote"

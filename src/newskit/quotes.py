@@ -23,9 +23,13 @@ the subject of the reported clause the quote sits in (X said that … “…” 
 quote-only verb (they agreed to “…”); the speaker of the quote it directly follows (same
 paragraph, or the paragraph before); the nearest person named in the two sentences before
 it; for headline and subhead quotes, the speaker of the body quote they echo.  Pronoun
-speakers ("it", "he", "they") get a ``referent``: the nearest earlier speaker (or name)
-compatible with the pronoun; a bare surname ("Michel") gets the fuller name written earlier
-("EU President Charles Michel").
+speakers ("it", "he", "they") get a ``referent``: the nearest earlier speaker compatible with
+the pronoun, or a person (for "he"/"she") or an organisation opening a sentence (for "it")
+named nearer the pronoun than that speaker.  "He" and "she" must agree with the person's
+gender when it is known: from a given name or gendered title (``resources/person_gender.tsv``)
+or from the first "he"/"she" the writer uses after naming them; an unknown gender agrees with
+both.  A bare surname ("Michel") gets the fuller name written earlier ("EU President Charles
+Michel").
 
 Scare quotes: a one-word quote that no reporting verb governs ("the so-called “buffer”"),
 and any quote after "so-called", "dubbed", "known as", "called" without a speaker, is the
@@ -183,6 +187,12 @@ def _title_regex() -> re.Pattern[str]:
 
 
 @functools.cache
+def _title_words() -> frozenset[str]:
+    """One-word titles ("mayor", "dr", "minister"), lower case, for telling people from places."""
+    return frozenset(t for t in _titles() if " " not in t and "-" not in t)
+
+
+@functools.cache
 def _source_nouns() -> frozenset[str]:
     return frozenset(resources.lines("source_nouns.txt"))
 
@@ -190,6 +200,42 @@ def _source_nouns() -> frozenset[str]:
 @functools.cache
 def _pronouns() -> dict[str, str]:
     return {r["pronoun"]: r["kind"] for r in resources.table("pronouns.tsv")}
+
+
+@functools.cache
+def _gender_words() -> tuple[dict[str, str], dict[str, str]]:
+    """``(given names, role words)`` → 'm' or 'f', from ``resources/person_gender.tsv``."""
+    names: dict[str, str] = {}
+    roles: dict[str, str] = {}
+    for row in resources.table("person_gender.tsv"):
+        target = names if row["kind"] == "name" else roles
+        for w in row["words"].split():
+            target[w] = row["gender"]
+    return names, roles
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _gender(person: str) -> str | None:
+    """'m', 'f' or None (unknown) for a person as written: the first given name or gendered
+    title or role word of its head ("Mayor Ilona Varesh" → 'f', "the soldier’s mother" → 'f',
+    "Dr. Emil Sarkany" → 'm'); words before a possessive belong to another person."""
+    names, roles = _gender_words()
+    words = person.split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].endswith(("’s", "'s", "s’", "s'")) and i < len(words) - 1:
+            words = words[i + 1:]
+            break
+    for w in words:
+        low = w.lower().rstrip(",")
+        if low in roles:
+            return roles[low]
+        bare = w.strip(",.’'")
+        if bare in names:
+            return names[bare]
+    return None
 
 
 # --- quote marks ----------------------------------------------------------------------------
@@ -444,15 +490,20 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if not last.endswith(","):
             break
         j = len(toks) - 2
-        while j >= 0 and not text[toks[j][0]:toks[j][1]].endswith((",", ";", ":")) and len(toks) - j < 12:
+        while j >= 0 and not text[toks[j][0]:toks[j][1]].endswith((",", ";", ":")) and len(toks) - j < 30:
             j -= 1
         if j < 0 or not text[toks[j][0]:toks[j][1]].endswith(","):
             break
         inner = [text[a:b] for a, b in toks[j + 1:]]
         first = _bare(inner[0]).lower() if inner else ""
+        possessive = bool(inner) and inner[0][0].isupper() and inner[0].endswith(("’s", "'s"))
+        if len(toks) - j >= 12 and first not in ("who", "which") and not (
+                (first in _DETERMINERS or possessive) and any(w in ("who", "which") for w in inner)):
+            break  # only a relative clause runs this long ("X, who spoke … because …, said")
         appositive = first.isdigit() or first in _DETERMINERS or first in ("who", "which", "meanwhile", "however",
                                                                            "too", "also", "for", "in", "speaking",
                                                                            "herself", "himself", "itself", "though")
+        appositive = appositive or possessive  # "Viktor Saal, Tervania’s ambassador in Selmark, says"
         if not appositive and not (inner and inner[0][0].islower()):
             break
         toks = toks[:j + 1]
@@ -716,6 +767,8 @@ class _Extractor:
         self._np: dict[tuple[int, int, int], tuple[int, int] | None] = {}
         self._hit_starts: dict[int, list[int]] = {}
         self._names: dict[str, list[tuple[int, str]]] | None = None
+        self._person_index: tuple[list[int], list[tuple[str, str | None]]] | None = None
+        self._person_gender: dict[str, str | None] = {}
 
     def hits_in(self, si: int, lo: int, hi: int) -> list[tuple[int, int]]:
         """Reporting-verb hits of sentence ``si`` starting in [lo, hi), via bisection."""
@@ -863,6 +916,9 @@ class _Extractor:
                 lemma, cls = verbs.get(form, (None, None))
                 if cls is None or cls == "quote":
                     continue
+                if cls == "np" and form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(",") \
+                        and not _THAT.match(text, b, min(sent.end, b + 120)):
+                    continue  # "…, urging an “unconditional return”": its object is no reported clause
                 lo = self._clause_lo(sent, a)
                 after_head = text[b:min(sent.end, b + 12)].lstrip()[:1]
                 if (not after_head or after_head in ".!?,;—–)") and "," not in text[max(lo, a - 200):a]:
@@ -879,6 +935,10 @@ class _Extractor:
                     continue
                 after = text[b:min(sent.end, b + 200)]
                 stripped = after.strip()
+                if stripped and stripped[0] not in ".!?,;—–)":
+                    adv = _ADVERBIAL.match(text, b, sent.end)
+                    if adv and adv.end() > b and text[adv.end():sent.end].strip()[:1] in ("", ".", "!", "?"):
+                        stripped = text[adv.end():sent.end].strip()  # "…, the office said last week."
                 if not stripped or stripped[0] in ".!?":
                     # clause-final attribution: "The truce failed, the ministry said."
                     rec = self._final_attribution(sent, si, np, a, b)
@@ -1044,6 +1104,11 @@ class _Extractor:
         # sentence containing the closing mark
         se_i = self.sent_at(r.close) if r.closed else si
         s_end = self.sents[se_i]
+        if r.closed and s_end.end <= r.close + 1 and se_i + 1 < len(self.sents) \
+                and self.para_of_sent[se_i + 1] == self.para_of_sent[se_i] \
+                and text[self.sents[se_i + 1].start:self.sents[se_i + 1].start + 1].islower():
+            se_i += 1  # “… the cats?” she asked: Punkt ends the sentence at the mark (as NLTK does)
+            s_end = self.sents[se_i]
         after_hi = min(s_end.end, r.close + 300)
         nxt_q = bisect.bisect_right(self.qstarts, r.close)
         if nxt_q < len(self.qstarts) and self.qstarts[nxt_q] < after_hi:
@@ -1193,7 +1258,31 @@ class _Extractor:
             np = self.left_np(lo, lo + len(head) + 1) if head else None
             if np and np[0] <= lo + (len(text[lo:qpos]) - len(text[lo:qpos].lstrip())) + 1:
                 return _Att(np, None, "speaker: quote")
+            subj = self._clause_subject(lo, lo + len(head))
+            if subj is not None:
+                return _Att(subj, None, "subject: quote")
             return _Att(None, None, "colon introduction")
+        return None
+
+    _SUBJECT = re.compile(r"\s*((?:[A-Z][\w’'\-.]*[ \t]+){0,3}[A-Z][\w’'\-]*|[a-z]+)[ \t]+[a-z]")
+
+    def _clause_subject(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """The subject opening the last clause of ``text[lo:hi]`` when it is a pronoun or a
+        name followed by its verb: "Asked what Brask needs most, she did not hesitate — “…”"."""
+        text = self.text
+        c = text.rfind(",", lo, hi)
+        start = c + 1 if c >= 0 else lo
+        m = self._SUBJECT.match(text, start, hi)
+        if m is None:
+            return None
+        a, b = m.span(1)
+        word = text[a:b]
+        if word.lower() in _pronouns() and word.lower() != "it" and (word[0].islower() or start == lo):
+            return a, b
+        if word[0].isupper() and " " not in word and _head_ok([word]):
+            return a, b
+        if word[0].isupper() and _head_ok(word.split()) and word.split()[0].lower() not in _NOT_NAMES:
+            return a, b
         return None
 
     def _quote_verb(self, sent: Sentence, si: int, qpos: int) -> _Att | None:
@@ -1324,13 +1413,19 @@ class _Extractor:
             low = sp.lower()
             if low in pronouns:
                 kind = pronouns[low]
+                gender = _PRONOUN_GENDER.get(low)
                 ref = None
+                ref_pos = -1
                 for pos, rtext, rkind in reversed(history[-HISTORY:]):
                     if pos >= a:
                         continue
-                    if _compatible(kind, rkind):
-                        ref = rtext
+                    if _compatible(kind, rkind) and self._agrees(gender, rtext):
+                        ref, ref_pos = rtext, pos
                         break
+                # a person or organisation named after that speaker, nearer the pronoun, wins
+                nearer = self._nearest_mention(a, kind, gender, ref_pos)
+                if nearer is not None:
+                    ref = nearer
                 if ref is None:
                     ref = self._mention_before(a, kind)
                 if ref is not None:
@@ -1414,6 +1509,124 @@ class _Extractor:
         r"(?<![\w’'])(?:[Tt]he\s+)?((?:[A-Z][\w\-]*(?:’s|'s)?\s+)+(?:[a-z]+\s+){0,2}(?:" +
         "|".join(sorted(_ORG_WORDS - {"reports", "report", "sides", "side"})) + r"))\b")
 
+    _CAP_RUN = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-.]*(?:[ \t]+(?:de[ \t]+|al-)?[A-Z][\w’'\-.]*)*")
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.qstarts, pos) - 1
+        return k >= 0 and pos < self.qends[k]
+
+    _HE = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+
+    def _persons(self) -> tuple[list[int], list[tuple[str, str | None]]]:
+        """People named in the writer's text (not inside quotes), in text order: start
+        positions and ``(name, gender)``.  A run of capitalised words is a person when it holds
+        a given name or a title ("Mayor Ilona Varesh", "Dr. Emil Sarkany", "Andrei"), is
+        followed by ", who" or an age (", 52,"), or has its last word written alone elsewhere
+        ("Marant was more cautious"); that word alone is then the same person ("Lasko" → "Vera
+        Lasko").  Gender comes from the given name or title, else from the first "he/his" or
+        "she/her" of the writer's text in the mention's sentence or the next one."""
+        if self._person_index is not None:
+            return self._person_index
+        text = self.text
+        names, roles = _gender_words()
+        titles = _title_words()
+        runs: list[tuple[int, list[str], str]] = []  # (start, words, word before)
+        singles: set[str] = set()
+        for m in self._CAP_RUN.finditer(text):
+            a = m.start()
+            words = m.group().split()
+            while words and words[0].lower().strip(".,") in _NOT_NAMES:
+                a = text.index(words[1], a + len(words[0])) if len(words) > 1 else a
+                words = words[1:]
+            if not words or self._in_quote(a):
+                continue
+            last = words[-1]
+            for end in ("’s", "'s", ".", ",", "’", "'"):
+                if last.endswith(end):
+                    last = last[:-len(end)]
+            words[-1] = last
+            if not last or any(w.lower().strip(".,’'") in _ORG_WORDS for w in words):
+                continue
+            before = text[max(0, a - 20):a].split()[-1:]
+            runs.append((a, words, before[0].lower().strip(",.;:") if before else ""))
+            if len(words) == 1:
+                singles.add(last)
+        starts: list[int] = []
+        found: list[str] = []
+        genders: dict[str, str | None] = {}
+        surnames: dict[str, str] = {}
+        for a, words, before in runs:
+            last = words[-1]
+            if len(words) == 1:
+                if last in surnames:
+                    name = surnames[last]
+                elif last in names:
+                    name = last
+                    genders.setdefault(name, names[last])
+                else:
+                    continue
+            else:
+                bare = [w.strip(".,’'") for w in words]
+                end = a + len(" ".join(words))
+                follow = text[end:end + 8]
+                if not (any(w.lower() in titles or w.lower() in roles for w in bare) or before in titles
+                        or before in roles or any(w in names for w in bare) or last in singles
+                        or _PERSON_FOLLOW.match(follow)):
+                    continue
+                name = " ".join(words)
+                if genders.get(name) is None:
+                    genders[name] = _gender(name) or roles.get(before) or self._text_gender(end)
+                surnames[last] = name
+            starts.append(a)
+            found.append(name)
+        self._person_index = (starts, [(n, genders.get(n)) for n in found])
+        self._person_gender = genders
+        return self._person_index
+
+    def _text_gender(self, pos: int) -> str | None:
+        """'m' or 'f' from the first he/his/him or she/her of the writer's text after ``pos``,
+        in the same sentence or the next one; None when there is none."""
+        si = self.sent_at(pos)
+        hi = self.sents[min(si + 1, len(self.sents) - 1)].end
+        for m in self._HE.finditer(self.text, pos, hi):
+            if not self._in_quote(m.start()):
+                return "m" if m.group(1) else "f"
+        return None
+
+    def _agrees(self, gender: str | None, person: str) -> bool:
+        """Can a pronoun of ``gender`` refer to ``person`` (by given name, title or the text)?"""
+        if gender is None:
+            return True
+        g = _gender(person)
+        if g is None:
+            self._persons()
+            g = self._person_gender.get(person)
+        return g is None or g == gender
+
+    def _nearest_mention(self, pos: int, kind: str, gender: str | None, after: int) -> str | None:
+        """The nearest antecedent named between ``after`` and ``pos`` (at most WINDOW back)
+        for a pronoun of ``kind``: a person of agreeing gender for he/she/I, an organisation
+        opening a sentence ("Kalvoria’s defence ministry gave …") for "it"."""
+        lo = max(after + 1, pos - WINDOW)
+        if kind == "person":
+            starts, found = self._persons()
+            k = bisect.bisect_left(starts, pos) - 1
+            while k >= 0 and starts[k] >= lo:
+                name, g = found[k]
+                if gender is None or g is None or g == gender:
+                    return name
+                k -= 1
+            return None
+        if kind != "thing":
+            return None
+        best = None
+        for m in self._ORG_NP.finditer(self.text, lo, pos):
+            a = m.start()
+            if self.sents[self.sent_at(a)].start == a and not self._in_quote(a) and \
+                    _speaker_kind(m.group(0)) == "thing":
+                best = m.group(0)
+        return best
+
     def _mention_before(self, pos: int, kind: str) -> str | None:
         if kind != "person":
             lo = max(self.sents[max(self.sent_at(pos) - 2, 0)].start, pos - WINDOW)
@@ -1434,9 +1647,15 @@ class _Extractor:
 
 @functools.lru_cache(maxsize=512)
 def _definite_pattern(head: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w’'])((?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,3})" + re.escape(head) + r"(?![\w’'])")
+    # "the ministry" ← "Kalvoria’s defence ministry": capitalised words, then at most one
+    # lower-case modifier that is no function word
+    return re.compile(r"(?<![\w’'])((?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,3}"
+                      r"(?:(?!(?:the|a|an|and|or|of|in|on|at|to|for|by|with|from|said|says)\s)[a-z]+\s+)?)"
+                      + re.escape(head) + r"(?![\w’'])")
 
 
+# what follows a person's name and not a place's or an organisation's: ", who", an age ", 52,"
+_PERSON_FOLLOW = re.compile(r",\s+(?:who\b|\d{1,3},)")
 _POSSESSIVE_PRONOUN = re.compile(r"^(Its|His|Her|Their|its|his|her|their)\s+")
 _DEFINITE = re.compile(r"^[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)$")
 

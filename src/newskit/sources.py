@@ -123,7 +123,7 @@ def _titles() -> tuple[str, ...]:
 
 @functools.cache
 def _title_start() -> re.Pattern[str]:
-    return re.compile(r"(" + "|".join(re.escape(t) for t in _titles()) + r") ")
+    return re.compile(r"(" + "|".join(re.escape(t) for t in _titles()) + r")\.? ")  # "Dr. ", "Mr "
 
 
 @functools.cache
@@ -179,7 +179,7 @@ def _guess(speaker: str) -> Actor:
     for pat, typ in cues:
         if typ == "anonymous" and " " in pat.pattern and pat.search(low):
             return Actor(_canonical_guess(speaker), None, typ, "unknown", known=False)
-    bare = _strip_titles(speaker)
+    bare = _name_part(_strip_titles(speaker))
     words = bare.split()
     caps = [w for w in words if w[:1].isupper()]
     if len(caps) >= 2 and len(caps) == len(words) and not any(w.lower() in _ORGANISATION_WORDS for w in words):
@@ -190,12 +190,30 @@ def _guess(speaker: str) -> Actor:
     return Actor(_canonical_guess(speaker), None, "unknown", "unknown", known=False)
 
 
+_INSTITUTION_WORDS = frozenset(
+    "institute university centre center bank court school college foundation commission assembly academy "
+    "museum church hospital department bureau authority association society league fund programme program "
+    "project company corporation".split())
+_NAME_THEN_PP = re.compile(r"^((?:[A-Z][\w’'\-.]*\s+){1,3}[A-Z][\w’'\-]*)\s+(?:of|from|at|with)\s+\S")
+
+
+def _name_part(bare: str) -> str:
+    """"Nadia Ferrow of the Ostrel daily Lakeside Post" → "Nadia Ferrow" (a name, then where
+    the person works); "Bank of England" keeps its "of" (one capitalised word before it)."""
+    m = _NAME_THEN_PP.match(bare)
+    if m is None or any(w.lower() in _ORGANISATION_WORDS or w.lower() in _INSTITUTION_WORDS
+                        for w in m.group(1).split()):
+        return bare  # "Armenian Ministry of Defence", "Royal Institute of …"
+    return m.group(1)
+
+
 def _canonical_guess(speaker: str) -> str:
     s = re.sub(r"\s+", " ", speaker).strip(" .,;:")
-    bare = _strip_titles(s)
+    bare = _name_part(_strip_titles(s))
     if sum(1 for w in bare.split() if w[:1].isupper()) >= 2:
         return bare
-    return re.sub(r"^(?:the|The|both|Both) ", "", s)
+    # "the ministry" → "ministry"; "One senior diplomat" → "senior diplomat" (not "One of them")
+    return re.sub(r"^(?:the|The|both|Both|(?:one|One)(?= (?!of )))\s", "", s)
 
 
 def _lookup(name: str, table: dict[str, Actor]) -> Actor | None:
