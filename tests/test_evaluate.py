@@ -56,6 +56,8 @@ def test_same_speaker_normalises():
     assert same_speaker("The Karabakh army", "Karabakh army")
     assert same_speaker("Ostrava’s government", "Ostrava's government")
     assert same_speaker(None, None) and not same_speaker("A", None)
+    assert same_speaker("Velmora’s defence ministry", "defence ministry of Velmora")
+    assert not same_speaker("Velmora’s defence ministry", "defence ministry of Dastria")
 
 
 def test_annotation_files_fit_their_articles(articles):

@@ -358,3 +358,30 @@ def test_a_dash_introduction_by_a_clause_takes_its_subject():
     text = "Asked what the village needs most, she did not hesitate — “Generators. Everything else we can fix.”"
     q = one(extract_quotes(text), "Generators. Everything else we can fix.")
     assert q.speaker == "she" and q.rule == "subject: quote"
+
+
+def test_a_source_who_asked_not_to_be_named():
+    q = one(article_quotes(load_article_text("A source who asked not to be named said the talks had failed.")),
+            "the talks had failed")
+    assert q.speaker == "A source who asked not to be named" and q.type == "anonymous"
+    assert q.canonical_speaker == "anonymous source"  # the relative clause is not part of the name
+
+
+def test_a_participle_reports_for_the_subject_of_its_sentence():
+    q = one(extract_quotes("He disputed the memo’s figures, saying they included equipment bought years ago."),
+            "they included equipment bought years ago")
+    assert q.speaker == "He" and q.rule == "reported speech, participle"
+
+
+def test_the_president_is_the_person_named_with_that_title():
+    text = ("President Ilian Dorsk did not attend. In a statement read by his spokesman, the president said he "
+            "fully supported the government.")
+    q = one(article_quotes(load_article_text(text)), "he fully supported the government")
+    assert q.speaker == "the president" and q.canonical_speaker == "Ilian Dorsk"
+
+
+def test_a_role_noun_goes_to_the_person_just_named_not_to_a_church():
+    text = ("Father Anton Brel holds a service every morning in the basement of St. Nikolai’s church. "
+            "“People come less to pray than to be together,” the priest said.")
+    q = one(article_quotes(load_article_text(text)), "People come less to pray than to be together,")
+    assert q.referent == "Father Anton Brel" and q.canonical_speaker == "Anton Brel"

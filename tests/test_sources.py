@@ -62,7 +62,12 @@ def test_joint_speakers(table):
     ("Colonel Yuri Stas", "Yuri Stas", "person"),
     ("Opposition leader Tomas Grell", "Tomas Grell", "person"),
     ("A senior Valdorian official", "A senior Valdorian official", "anonymous"),
-    ("Officials who spoke on condition of anonymity", "Officials who spoke on condition of anonymity", "anonymous"),
+    # the relative clause says why the source is anonymous (the type); it is not part of the name
+    ("Officials who spoke on condition of anonymity", "Officials", "anonymous"),
+    ("A Velmoran sergeant who asked not to be named", "A Velmoran sergeant", "anonymous"),
+    ("Nadia Ferrow of the Ostrel daily Lakeside Post", "Nadia Ferrow", "person"),
+    ("Dr. Emil Sarkany", "Emil Sarkany", "person"),
+    ("Armenian Ministry of Defence", "Armenian Ministry of Defence", "government"),
     ("the Valdorian army", "Valdorian army", "military"),
     ("the Swiss foreign ministry", "Swiss foreign ministry", "government"),
     ("Radio Kessel newspaper", "Radio Kessel newspaper", "media"),

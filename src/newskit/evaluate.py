@@ -12,7 +12,8 @@ annotation matches at most one prediction and vice versa (greedy, best overlap f
 go to the pair with the larger overlap over the union, then the same kind).  Precision =
 matches ÷ predictions, recall = matches ÷ annotations, F1 their harmonic mean.  Speaker
 accuracy is the share of matched pairs whose canonical speakers agree (case, leading
-articles, apostrophe style and spacing ignored; both null counts as agreement).  Kind
+articles, apostrophe style and spacing ignored, and a possessive read as an of-phrase:
+"Velmora’s defence ministry" = "defence ministry of Velmora"; both null counts as agreement).  Kind
 accuracy is reported too, but kinds do not have to agree for a match.
 """
 
@@ -138,7 +139,9 @@ def _norm_speaker(s) -> str | None:
         return None
     s = str(s).replace("’", "'").lower()
     s = re.sub(r"\s+", " ", s).strip(" .,;:")
-    return re.sub(r"^(?:the|a|an) ", "", s)
+    s = re.sub(r"^(?:the|a|an) ", "", s)
+    # a possessive and an of-phrase name the same source: "velmora's defence ministry" = "defence ministry of velmora"
+    return re.sub(r"^([\w\-]+(?: [\w\-]+)?)'s (.+)$", r"\2 of \1", s)
 
 
 def same_speaker(predicted, annotated) -> bool:

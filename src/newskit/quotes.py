@@ -187,6 +187,16 @@ def _title_regex() -> re.Pattern[str]:
 
 
 @functools.cache
+def _person_roles() -> frozenset[str]:
+    return frozenset(resources.lines("person_roles.txt"))
+
+
+@functools.cache
+def _place_nouns() -> frozenset[str]:
+    return frozenset(resources.lines("place_nouns.txt"))
+
+
+@functools.cache
 def _title_words() -> frozenset[str]:
     """One-word titles ("mayor", "dr", "minister"), lower case, for telling people from places."""
     return frozenset(t for t in _titles() if " " not in t and "-" not in t)
@@ -517,6 +527,16 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     # walk back to the start of the noun phrase
     i = len(toks)
     rel = -1
+    # a relative clause right before the verb ("A source who asked not to be named said",
+    # "a sergeant who … because he was not authorised to speak told"): its words may be
+    # anything, so the walk starts at its "who"/"which"
+    for k in range(len(toks) - 1, max(len(toks) - 25, 1) - 1, -1):
+        tk = text[toks[k][0]:toks[k][1]]
+        if k < len(toks) - 1 and _boundary_end(tk):
+            break
+        if tk.lower() in ("who", "which"):
+            i = rel = k
+            break
     while i > 0:
         a, b = toks[i - 1]
         tok = text[a:b]
@@ -534,7 +554,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         elif (low in _BE or low in ("has", "have", "had", "will", "would")) and rel < 0 and i < len(toks):
             break
         i -= 1
-        if len(toks) - i > 16:
+        if (rel if rel >= 0 else len(toks)) - i > 16:
             return None
     np_toks = toks[i:]
     if not np_toks:
@@ -928,6 +948,10 @@ class _Extractor:
                 if np is None and _ELIDED.search(text[max(sent.start, a - 40):a]):
                     np = self._shared_subject(sent, si, a)
                     rule = "reported speech, shared subject"
+                if np is None and form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(","):
+                    # "He disputed the figures, saying they included …": the sentence's subject
+                    np = self._clause_subject(sent.start, a, first=True)
+                    rule = "reported speech, participle"
                 if np is None:
                     rec = self._inverted(sent, si, a, b)
                     if rec:
@@ -1266,11 +1290,12 @@ class _Extractor:
 
     _SUBJECT = re.compile(r"\s*((?:[A-Z][\w’'\-.]*[ \t]+){0,3}[A-Z][\w’'\-]*|[a-z]+)[ \t]+[a-z]")
 
-    def _clause_subject(self, lo: int, hi: int) -> tuple[int, int] | None:
-        """The subject opening the last clause of ``text[lo:hi]`` when it is a pronoun or a
-        name followed by its verb: "Asked what Brask needs most, she did not hesitate — “…”"."""
+    def _clause_subject(self, lo: int, hi: int, first: bool = False) -> tuple[int, int] | None:
+        """The subject opening the last clause of ``text[lo:hi]`` (the first one with
+        ``first``) when it is a pronoun or a name followed by its verb: "Asked what Brask needs
+        most, she did not hesitate — “…”", "He disputed the figures, saying …"."""
         text = self.text
-        c = text.rfind(",", lo, hi)
+        c = -1 if first else text.rfind(",", lo, hi)
         start = c + 1 if c >= 0 else lo
         m = self._SUBJECT.match(text, start, hi)
         if m is None:
@@ -1465,12 +1490,32 @@ class _Extractor:
             history.append((a, ref, _speaker_kind(ref)))
 
     def _fuller_definite(self, np: str, pos: int) -> str | None:
-        """"the army" → "the Valdorian army" written earlier (a capitalised modifier added)."""
+        """"the army" → "the Valdorian army" written earlier (a capitalised modifier added);
+        "the president" → "Ilian Dorsk" of an earlier "President Ilian Dorsk" or "the defence
+        minister, Aurel Petran" (a title followed by a name)."""
         head = _DEFINITE.match(np).group(1)
+        noun = head.split()[-1]
+        if noun in _title_words() or (noun in _source_nouns() and noun not in _ORG_WORDS):
+            found = None
+            lo = max(0, pos - FAR_WINDOW)
+            for pat in (_titled_name_pattern(head), _name_appositive_pattern(head)):
+                for m in pat.finditer(self.text, lo, pos):
+                    if not self._in_quote(m.start()) and (found is None or m.start() > found.start()):
+                        found = m
+            if found is not None:
+                return found.group(1)
         found = None
         for m in _definite_pattern(head).finditer(self.text, max(0, pos - FAR_WINDOW), pos):
             found = m
         if found is None:
+            if noun in _person_roles():
+                # "Father Anton Brel holds a service … “…,” the priest said": the person named
+                # last, in this sentence or the two before
+                starts, persons = self._persons()
+                k = bisect.bisect_left(starts, pos) - 1
+                lo = self.sents[max(self.sent_at(pos) - 2, 0)].start
+                if k >= 0 and starts[k] >= lo and _gender_agrees(_gender(head), persons[k][1]):
+                    return persons[k][0]
             return None
         words = found.group().split()
         while words and words[0].lower() in _NOT_NAMES:
@@ -1547,6 +1592,9 @@ class _Extractor:
             words[-1] = last
             if not last or any(w.lower().strip(".,’'") in _ORG_WORDS for w in words):
                 continue
+            nxt = text[m.end():m.end() + 20].split()[:1]
+            if words[0] in ("St.", "St", "Saint") or (nxt and nxt[0].lower().strip(",.;:") in _place_nouns()):
+                continue  # "St. Nikolai’s church", "Mill Street": a place
             before = text[max(0, a - 20):a].split()[-1:]
             runs.append((a, words, before[0].lower().strip(",.;:") if before else ""))
             if len(words) == 1:
@@ -1654,8 +1702,29 @@ def _definite_pattern(head: str) -> re.Pattern[str]:
                       + re.escape(head) + r"(?![\w’'])")
 
 
+def _gender_agrees(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
 # what follows a person's name and not a place's or an organisation's: ", who", an age ", 52,"
 _PERSON_FOLLOW = re.compile(r",\s+(?:who\b|\d{1,3},)")
+@functools.lru_cache(maxsize=512)
+def _titled_name_pattern(head: str) -> re.Pattern[str]:
+    """"President Ilian Dorsk", "defence minister, Aurel Petran": ``head`` (any case), then a
+    name of two to four capitalised words (group 1)."""
+    return re.compile(r"(?<![\w’'])(?i:" + re.escape(head).replace("\\ ", r"\s+") + r"),?\s+"
+                      r"((?:[A-Z][\w’'\-]*\s+){1,3}[A-Z][\w’'\-]*)(?![\w’'])")
+
+
+@functools.lru_cache(maxsize=512)
+def _name_appositive_pattern(head: str) -> re.Pattern[str]:
+    """"Father Anton Brel, the village priest": a name (group 1), then an appositive whose
+    noun is ``head``."""
+    return re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-.]*\s+){1,3}[A-Z][\w’'\-]*),\s+"
+                      r"(?:the|a|an|his|her|its|their|[A-Z][\w\-]*(?:’s|'s))\s+(?:[\w\-]+\s+){0,3}?"
+                      + re.escape(head).replace("\\ ", r"\s+") + r"(?![\w’'])")
+
+
 _POSSESSIVE_PRONOUN = re.compile(r"^(Its|His|Her|Their|its|his|her|their)\s+")
 _DEFINITE = re.compile(r"^[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)$")
 

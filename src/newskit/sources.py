@@ -209,6 +209,7 @@ def _name_part(bare: str) -> str:
 
 def _canonical_guess(speaker: str) -> str:
     s = re.sub(r"\s+", " ", speaker).strip(" .,;:")
+    s = re.split(r",?\s+(?:who|which)\s", s)[0]  # "a sergeant who asked not to be named" → "a sergeant"
     bare = _name_part(_strip_titles(s))
     if sum(1 for w in bare.split() if w[:1].isupper()) >= 2:
         return bare
