@@ -450,3 +450,68 @@ def test_property_quote_index_finds_innermost_quote(spans, start, length):
             expected, best = q, q.end - q.start
     found = C._QuoteIndex(quotes).containing(start, end)
     assert (found.start, found.end) == (expected.start, expected.end) if expected else found is None
+
+
+# --- beyond the parties of the table: any conflict's countries -----------------------------------
+
+def test_party_side_of_a_demonym_or_possessive_the_table_lacks():
+    assert C.party_side("Ostreli artillery") == "Ostrel"
+    assert C.party_side("Dravenia’s defence ministry") == "Dravenia"
+    assert C.party_side("Kalvorian units") == "Kalvoria"
+    assert C.party_side("the Armenian army") == "Armenia"  # the table first
+    assert C.party_side("The army") == "" and C.party_side("Local officials") == ""
+
+
+def test_hostile_acts_of_parties_the_table_lacks():
+    text = "Dravenia’s defence ministry said Ostreli artillery opened fire at dawn, hitting two villages."
+    q = quote_of(text, "Ostreli artillery opened fire at dawn, hitting two villages", "Dravenia’s defence ministry")
+    [b] = C.extract_blame(text, [q])
+    assert (b.accuser_side, b.accused, b.accused_side, b.rule) == ("Dravenia", "Ostreli artillery", "Ostrel",
+                                                                   "hostile-act")
+
+
+def test_a_bare_country_name_the_article_uses_for_an_army_elsewhere():
+    text = ("Ostreli drones struck a depot on Friday.\n\n"
+            "“Ostrel has broken its word before the ink was dry,” Foreign Minister Lena Corvash said.")
+    q = quote_of(text, "Ostrel has broken its word before the ink was dry,", "Lena Corvash")
+    blames = C.extract_blame(text, [q])
+    assert [(b.accused, b.accused_side, b.verb) for b in blames] == [("Ostrel", "Ostrel", "broken")]
+
+
+def test_blamed_on_after_its_object_and_an_elided_accuser():
+    text = "A border guard was shot dead near the crossing, an incident Savreno blamed on Ostreli snipers."
+    [b] = C.extract_blame(text)
+    assert (b.accuser, b.accused, b.text) == ("Savreno", "Ostreli snipers",
+                                             "an incident Savreno blamed on Ostreli snipers")
+    text = "Its ministry said the fire was an accident and accused Dravenian troops of firing on engineers."
+    q = quote_of(text, "the fire was an accident and accused Dravenian troops of firing on engineers", "Its ministry")
+    [b] = C.extract_blame(text, [q])
+    assert (b.accuser, b.accused, b.accused_side) == ("Its ministry", "Dravenian troops", "Dravenia")
+
+
+# --- numbers and times found on a blind test set ---------------------------------------------------
+
+def test_a_bracketed_utc_time_before_midnight_is_the_day_before():
+    [t] = C.extract_times("Shelling began at 03:40 local time (2340 GMT) on Wednesday.", "2023-09-21")
+    assert t.when == "2023-09-19T23:40Z"  # Wednesday 20 September, 03:40 local = 23:40 GMT on the 19th
+    [t] = C.extract_times("at 23:30 local time (01:30 GMT)", "2023-09-21")
+    assert t.when == "2023-09-22T01:30Z"
+
+
+def test_ages_and_single_events_are_not_counts():
+    assert C.extract_claims("Anya Brel, 52, who fled the town, said nothing.") == []
+    claims = C.extract_claims("It was a war that killed 6,000 people.")
+    assert [(c.text, c.value) for c in claims] == [("6,000 people", 6000)]
+
+
+def test_more_counted_nouns_and_outcomes():
+    [c] = C.extract_claims("Two days earlier, a Dravenian border guard was shot dead near the crossing.")
+    assert (c.value, c.counted, c.outcome) == (1, "guards", "killed")
+    [c] = C.extract_claims("They handed over 46 prisoners of war.")
+    assert (c.value, c.counted, c.outcome) == (46, "prisoners", "exchanged")
+
+
+def test_more_durations_and_parts_of_day():
+    times = C.extract_times("It lasted until before dawn and went on for another ten days; in three years it may end.")
+    assert [(t.text, t.granularity.value, t.normal) for t in times] == [
+        ("before dawn", "day", "REF"), ("for another ten days", "day", "P10D"), ("in three years", "year", "P3Y")]

@@ -278,7 +278,8 @@ def _counted() -> dict[str, tuple[str, str, str, bool]]:
     plural_forms = {r["counted"] for r in resources.table("claim_counted.tsv")}
     for r in resources.table("claim_counted.tsv"):
         noun = r["noun"]
-        singular = noun not in plural_forms and not noun.endswith(("s", "men", "people", "children"))
+        head = noun.split(" of ")[0]  # "prisoners of war" is as plural as "prisoners"
+        singular = noun not in plural_forms and not head.endswith(("s", "men", "people", "children"))
         out[noun] = (r["counted"], r["class"], r.get("implies") or "", singular)
     return out
 
@@ -376,8 +377,9 @@ def _time_res() -> dict[str, re.Pattern]:
     )
     duration = (
         rf"\b(?:(?P<n>\d+|{_NUMWORD_RE})-(?P<unit>{_UNITS})(?:-long)?\b(?!-old)"
-        rf"|for\s+(?P<n2>\d+|{_NUMWORD_RE}|a few|several)\s+(?P<unit2>{_UNITS})s?\b"
-        rf"|(?:in|within|over)\s+(?:a|an|one|the\s+past|the\s+last)\s+(?:(?P<n4>\d+|{_NUMWORD_RE})\s+)?(?P<unit4>{_UNITS})s?\b"
+        rf"|for\s+(?:another\s+|a\s+further\s+)?(?P<n2>\d+|{_NUMWORD_RE}|a few|several)\s+(?P<unit2>{_UNITS})s?\b"
+        rf"|(?:in|within|over)\s+(?:(?:a|an|one|the\s+past|the\s+last|the\s+next)\s+(?:(?P<n4>\d+|{_NUMWORD_RE})\s+)?"
+        rf"|(?P<n6>\d+|{_NUMWORD_RE})\s+)(?P<unit4>{_UNITS})s?\b"
         rf"|for\s+(?:(?P<vague>a\s+long\s+time|a\s+while|some\s+time)|(?P<unit3>{_UNITS})s)\b)"
     )
     flags = re.IGNORECASE
@@ -437,6 +439,29 @@ def _claim_res() -> dict[str, re.Pattern]:
     }
 
 
+# A party the table does not list: a country's possessive or demonym before a state or armed
+# body ("Dravenia’s defence ministry", "Ostreli artillery", "Kalvorian units").  Its side is the
+# country the demonym names (see _generic_side).
+_GENERIC_PARTY = (
+    r"(?<![\w’'])(?!(?:The|A|An|Its|His|Her|Their|Our|This|That|These|Those|Both|Each|Other|Some|Many)\b)"
+    r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)\s+(?:(?:defence|defense|foreign|interior|armed|border|"
+    r"special|security)\s+)?(?:ministry|army|military|forces|force|troops|soldiers|government|leadership|units|"
+    r"guards|servicemen|fighters|artillery|drones|snipers|warplanes|aircraft|tanks|navy|gunners|militia)\b")
+
+
+def _generic_side(word: str) -> str:
+    """The country a possessive or demonym names: "Dravenia’s" → "Dravenia", "Kalvorian" →
+    "Kalvoria", "Ostreli" → "Ostrel" (English demonym endings -(i)an and -i)."""
+    w = re.sub(r"['’]s$", "", word)
+    if w != word:
+        return w
+    if w.endswith("an"):
+        return w[:-1]
+    if w.endswith("i") and len(w) > 4:
+        return w[:-1]
+    return w
+
+
 @functools.cache
 def _blame_res() -> dict[str, re.Pattern]:
     words = _blame_words()
@@ -444,7 +469,7 @@ def _blame_res() -> dict[str, re.Pattern]:
     org = ("defence|defense|foreign|interior|ministry|army|military|forces|troops|soldiers|side|government|"
            "president|officials|authorities|leadership|prime|minister|armed|units|media|border|guards|"
            "servicemen|fighters|separatists|leaders")
-    party = rf"(?:(?:[Tt]he\s+)?(?:{party_names})\b(?:['’]s)?(?:\s+(?:{org})\b){{0,3}})"
+    party = rf"(?:(?:[Tt]he\s+)?(?:{party_names})\b(?:['’]s)?(?:\s+(?:{org})\b){{0,3}}|(?:[Tt]he\s+)?{_GENERIC_PARTY})"
     other = r"(?:each other|one another|the other side|the other)"
     accuse = _alt(words["accuse"])
     hostile = _alt(words["hostile"])
@@ -458,9 +483,20 @@ def _blame_res() -> dict[str, re.Pattern]:
     return {
         "party": re.compile(party),
         "name": re.compile(rf"\b(?:{party_names})\b"),
+        "generic": re.compile(_GENERIC_PARTY.replace(r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)",
+                                                     r"(?P<gparty>[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish))", 1)),
         "accuse": re.compile(
             rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again|repeatedly|then)\s+)*"
             rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
+        "blame_on_rel": re.compile(
+            rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj})\s+"
+            rf"(?P<verb>blamed|blames)\s+on\s+(?P<accused>{party}|{other})"),
+        "and_accused": re.compile(
+            rf"\band\s+(?P<verb>accused|blamed)\s+(?P<accused>{party}|{other})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
+        "hostile_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        "possessor": re.compile(r"(?<![\w’'])([A-Z][a-z]+)['’]s\s+(?:(?:defence|defense|foreign|interior|armed|"
+                                r"border|special|security)\s+)?(?:ministry|army|military|forces|government|"
+                                r"leadership|troops|president|prime\s+minister)\b"),
         "blame_on": re.compile(
             rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again)\s+)*(?P<verb>blamed|blames|blame)\s+"
             rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?P<accused>{party}|{other})"),
@@ -968,6 +1004,11 @@ def extract_times(text: str, anchor: str | _dt.date | None = None) -> list[TimeE
     return out
 
 
+_PHRASAL_OVER = re.compile(r"\b(?:hand(?:ed|ing|s)?|turn(?:ed|ing|s)?|took|tak(?:e|es|ing)|pass(?:ed|es|ing)?)\s+over\s+$",
+                           re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"[A-Z][\w’'\-]+,\s*$")  # "Brel, " before "52,"
+
+
 def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
              ref_day: _dt.date | None) -> tuple[TimeExpression, _dt.date | None]:
     g = m.groupdict()
@@ -984,18 +1025,23 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
             return rec(Granularity.MINUTE, "INVALID", None, rule="clock:invalid"), None
         offset = _zone_offset(m)
         rule = "clock"
+        cross = 0  # days between the local date and the bracketed time's date
         if g.get("alt"):
             am = _time_res()["alt_clock"].match(g["alt"])
             if am:
                 ap = _clock_parts(am)
                 aoff = _zone_offset(am)
                 if ap and ap[2] and aoff is not None:
+                    # "03:40 local time (2340 GMT)": the bracketed time is the evening before
+                    diff = (ap[0] * 60 + ap[1]) - (hour * 60 + minute)
+                    cross = -1 if diff > 12 * 60 else 1 if diff < -12 * 60 else 0
                     hour, minute, offset = ap[0], ap[1], aoff
                     rule = "clock:bracketed-utc"
         wd = g.get("wd")
         if offset is not None:
             utc_min = hour * 60 + minute - offset
             day_shift, utc_min = divmod(utc_min, 24 * 60)
+            day_shift += cross
             tpart = f"T{utc_min // 60:02d}:{utc_min % 60:02d}Z"
         else:
             day_shift = 0
@@ -1080,7 +1126,7 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
             unit = g["unit3"].lower()
             return rec(_UNIT_GRAN[unit], _duration_code(None, unit), None, rule="duration:vague"), None
         if g.get("unit4"):  # "in a year", "over the past two weeks"
-            n_s, unit = g.get("n4") or "1", g["unit4"]
+            n_s, unit = g.get("n4") or g.get("n6") or "1", g["unit4"]  # "in three years"
         else:
             n_s, unit = (g.get("n"), g.get("unit")) if g.get("unit") else (g.get("n2"), g.get("unit2"))
         n = _num_value(n_s) if n_s else None
@@ -1294,12 +1340,16 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         cm = counted_after.match(after)
         if is_article and cm is None:
             continue  # "a"/"an" is a number only before a counted noun
+        if _AGE_BEFORE.search(text, max(0, ns - 40), ns) and text.startswith(",", ne):
+            continue  # "Anya Brel, 52, who fled": an age
         parsed = parse_number(written)
         if parsed is None:
             continue
         value, vague = parsed
         before = text[max(0, ns - 40):ns]
         qm = res["qual_before"].search(before) if _last_word(before) in qual_last_words else None
+        if qm and _PHRASAL_OVER.search(before):
+            qm = None  # "handed over 46 prisoners": a verb's particle, not "more than"
         qualifier = _qualifiers()[" ".join(qm.group("qual").lower().split())] if qm else ("at least" if vague else "exact")
         start = ns - (len(before) - qm.start()) if qm else ns
         pre = text[max(0, start - 40):start]
@@ -1310,6 +1360,8 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         if cm:
             noun = _norm_noun(cm.group("noun"))
             counted, counted_cls, implied, singular = counted_tab[noun]
+            if is_article and counted_cls != "people":
+                continue  # "a war that killed …", "an attack": one event is no count
             if singular and value != 1:
                 cm = None
                 counted = implied = ""
@@ -1414,9 +1466,15 @@ def extract_timeline(text: str, quotes: Sequence = (), outlet: str = "", *, anch
 # --- blame -------------------------------------------------------------------------------------
 
 def party_side(name: str) -> str:
-    """Return the side (``resources/claim_parties.tsv``) of the first party named in ``name``, or ""."""
-    m = _blame_res()["name"].search(name or "")
-    return _parties()[m.group(0)] if m else ""
+    """Return the side (``resources/claim_parties.tsv``) of the first party named in ``name``;
+    else the country of a possessive or demonym before a state or armed body ("Ostreli
+    artillery" → "Ostrel"); else ""."""
+    res = _blame_res()
+    m = res["name"].search(name or "")
+    if m:
+        return _parties()[m.group(0)]
+    g = res["generic"].search(name or "")
+    return _generic_side(g.group("gparty")) if g else ""
 
 
 _side_of = party_side
@@ -1504,7 +1562,11 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     needs a hostile noun after it) and ``hostile-conduct`` ("aggressive actions of the
     Azerbaijani military").  The last two need a quote containing the accusation: its
     speaker is the accuser, and a hostile act told by the outlet itself is narration,
-    not blame.  Vocabulary: ``resources/claim_blame.tsv`` and ``claim_parties.tsv``.
+    not blame.  Vocabulary: ``resources/claim_blame.tsv`` and ``claim_parties.tsv``; a
+    country the table lacks is a party when written as a possessive or demonym before a
+    state or armed body ("Dravenia’s defence ministry", "Ostreli artillery"), and then also
+    bare in the same article ("Ostrel has broken its word").  Also "an incident X blamed on
+    Y" and "… and accused Y of …" (the accuser is the speaker of the statement).
     """
     anchor_d = parse_anchor(anchor)
     quotes = _quote_index(quotes)
@@ -1515,10 +1577,11 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     periods = _periods(sents, times, anchor_d)
     out: list[BlameStatement] = []
     plan = _blame_plan(text, sents)
+    learned = _learned_parties(text, sents)
     for si, (s, period) in enumerate(zip(sents, periods)):
-        if si not in plan:
+        if si not in plan and si not in learned:
             continue
-        need_accuse, need_mutual, parties, need_conduct = plan[si]
+        need_accuse, need_mutual, parties, need_conduct = plan.get(si, (False, False, [], False))
         found: list[BlameStatement] = []
         taken: list[tuple[int, int]] = []
 
@@ -1529,8 +1592,18 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             found.append(BlameStatement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
                                         period, rule))
 
-        for name in ("accuse", "blame_on") if need_accuse else ():
+        for name in ("accuse", "blame_on", "blame_on_rel", "and_accused") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
+                if name == "and_accused":
+                    # "… said the fire was an accident and accused Dravenian troops of …": the
+                    # accuser is the speaker of the statement the clause belongs to
+                    q = _containing(quotes, m.start(), m.end())
+                    if q is None or not _speaker(q):
+                        continue
+                    cs = m.start("accused")
+                    add(_speaker(q), _quote_side(q), m.group("accused"), _side_of(m.group("accused")),
+                        m.group("verb"), cs, _clause_end(text, cs, m.end()), "accuse")
+                    continue
                 accuser = m.group("accuser")
                 accused = m.group("accused")
                 q = _containing(quotes, m.start(), m.end())
@@ -1538,10 +1611,10 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     accuser = _speaker(q) or accuser
                 mutual = accused.lower() in ("each other", "one another")
                 cs = m.start("accused") if name == "accuse" else m.start("claim")
-                ce = _clause_end(text, cs, m.end())
+                ce = m.end() if name == "blame_on_rel" else _clause_end(text, cs, m.end())
                 add(accuser, "both" if mutual else _side_of(accuser), accused,
                     "other" if mutual else _side_of(accused), m.group("verb"), cs, ce,
-                    "mutual" if mutual else name.replace("_", "-"))
+                    "mutual" if mutual else name.replace("_rel", "").replace("_", "-"))
         if need_mutual and not found and res["mutual"].search(s.text) and res["other"].search(s.text):
             mm = res["mutual"].search(s.text)
             om = None
@@ -1557,6 +1630,10 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     verb, cs, ce, "mutual")
         for m in _anchored(res["hostile"], text, parties, s.end):
             _add_hostile(text, quotes, m, s, add, "hostile-act")
+        for p in learned.get(si, ()):
+            m = res["hostile_bare"].match(text, p, s.end)
+            if m is not None:
+                _add_hostile(text, quotes, m, s, add, "hostile-act", side=m.group("accused"))
         for m in _anchored(res["act"], text, parties, s.end):
             window = text[m.end("verb"):min(s.end, m.end("verb") + 60)]
             if res["hnoun"].search(window):
@@ -1592,7 +1669,7 @@ _OF_BY_BEFORE = re.compile(r"\b(?:of|by)\s+(?:[Tt]he\s+)?$")
 @functools.cache
 def _party_trigger() -> re.Pattern:
     # no leading \b: a pattern starting with literal names lets ``re`` skip ahead quickly
-    return re.compile("(?:" + _alt(_parties()) + r")\b")
+    return re.compile("(?:" + _alt(_parties()) + r")\b|" + _GENERIC_PARTY)
 
 
 @functools.cache
@@ -1671,12 +1748,31 @@ def _anchored(pattern: re.Pattern, text: str, starts: list[int], end: int):
             yield m
 
 
-def _add_hostile(text, quotes, m, s, add, rule):
+def _learned_parties(text: str, sents) -> dict[int, list[int]]:
+    """Where this article names, bare, a country it elsewhere gives a ministry or an army
+    ("Ostrel has broken its word" beside "Ostrel’s defence ministry" or "Ostreli drones") and
+    the table does not list: ``{sentence index: [offsets]}``."""
+    res = _blame_res()
+    names = {m.group(1) for m in res["possessor"].finditer(text)}
+    names |= {_generic_side(m.group("gparty")) for m in res["generic"].finditer(text)}  # "Ostreli drones"
+    names -= set(_parties())
+    if not names:
+        return {}
+    starts = [s.start for s in sents]
+    out: dict[int, list[int]] = {}
+    for m in re.finditer(r"(?<![\w’'])(?:" + "|".join(sorted(names)) + r")\b(?!['’]s)", text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < sents[i].end:
+            out.setdefault(i, []).append(m.start())
+    return out
+
+
+def _add_hostile(text, quotes, m, s, add, rule, side=None):
     q = _containing(quotes, m.start("accused"), m.end("verb"))
     if q is None or not _speaker(q):
         return  # narration by the outlet: not an accusation
     accuser, accuser_side = _speaker(q), _quote_side(q)
-    accused_side = _side_of(m.group("accused"))
+    accused_side = side if side is not None else _side_of(m.group("accused"))
     if accused_side and accused_side == accuser_side:
         return  # a side telling of its own acts ("Armenia's forces have responded") is not blame
     cs = m.start("accused")
