@@ -515,3 +515,23 @@ def test_more_durations_and_parts_of_day():
     times = C.extract_times("It lasted until before dawn and went on for another ten days; in three years it may end.")
     assert [(t.text, t.granularity.value, t.normal) for t in times] == [
         ("before dawn", "day", "REF"), ("for another ten days", "day", "P10D"), ("in three years", "year", "P3Y")]
+
+
+def test_bare_and_qualified_amounts_of_time():
+    text = ("The war lasted 27 months. The past twelve months were quiet. Talks went on for about seven hours, "
+            "then a pause of a little under two hours, in the early afternoon. He was 10 years old.")
+    got = [(t.text, t.normal) for t in C.extract_times(text)]
+    assert got == [("27 months", "P27M"), ("The past twelve months", "P12M"), ("for about seven hours", "PT7H"),
+                   ("a little under two hours", "PT2H"), ("in the early afternoon", "REF")]
+
+
+def test_a_year_before_its_verb_is_no_count():
+    text = "Border clashes in 2008 killed 14 people."
+    assert [t.text for t in C.extract_times(text)] == ["2008"]
+    assert [(c.text, c.value, c.outcome) for c in C.extract_claims(text)] == [("14 people", 14, "killed")]
+
+
+def test_an_accusation_after_and_takes_the_sentence_subject():
+    text = "In Dornhalt, Kalvaria’s president, Aurel Vanek, laid a wreath and accused Tesmir of rewriting history."
+    [b] = C.extract_blame(text)
+    assert (b.accuser, b.accuser_side, b.accused) == ("Kalvaria’s president", "Kalvaria", "Tesmir")

@@ -334,6 +334,8 @@ _MONTH_PREP = frozenset({"in", "since", "during", "until", "till", "by", "from",
                          "or", "early", "late", "mid", "last", "next", "this", "of", "before", "after", "on",
                          "throughout", "to"})
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+_DUR_QUAL = (r"(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+than|fewer\s+than|over|under|"
+             r"just\s+under|just\s+over|a\s+little\s+under|a\s+little\s+over|at\s+least|up\s+to)")
 
 
 @functools.cache
@@ -377,10 +379,14 @@ def _time_res() -> dict[str, re.Pattern]:
     )
     duration = (
         rf"\b(?:(?P<n>\d+|{_NUMWORD_RE})-(?P<unit>{_UNITS})(?:-long)?\b(?!-old)"
-        rf"|for\s+(?:another\s+|a\s+further\s+)?(?P<n2>\d+|{_NUMWORD_RE}|a few|several)\s+(?P<unit2>{_UNITS})s?\b"
+        rf"|for\s+(?:another\s+|a\s+further\s+|{_DUR_QUAL}\s+)?(?P<n2>\d+|{_NUMWORD_RE}|a few|several)\s+(?P<unit2>{_UNITS})s?\b"
         rf"|(?:in|within|over)\s+(?:(?:a|an|one|the\s+past|the\s+last|the\s+next)\s+(?:(?P<n4>\d+|{_NUMWORD_RE})\s+)?"
         rf"|(?P<n6>\d+|{_NUMWORD_RE})\s+)(?P<unit4>{_UNITS})s?\b"
-        rf"|for\s+(?:(?P<vague>a\s+long\s+time|a\s+while|some\s+time)|(?P<unit3>{_UNITS})s)\b)"
+        rf"|for\s+(?:(?P<vague>a\s+long\s+time|a\s+while|some\s+time)|(?P<unit3>{_UNITS})s)\b"
+        rf"|(?:the\s+)?(?:past|last|next)\s+(?P<n8>\d+|{_NUMWORD_RE}|few|several)\s+(?P<unit8>{_UNITS})s\b"
+        # a bare amount of time: "lasted 27 months", "Thirty years on", "more than three weeks"
+        rf"|(?:{_DUR_QUAL}\s+)?(?P<n7>\d+|{_NUMWORD_RE})\s+(?P<unit7>{_UNITS})s\b"
+        r"(?!\s+(?:later|earlier|ago|before|after|afterwards|old)\b)(?!-))"
     )
     flags = re.IGNORECASE
     return {
@@ -431,7 +437,7 @@ def _claim_res() -> dict[str, re.Pattern]:
                                  re.IGNORECASE),
         "counted_after": re.compile(
             rf"\s+(?:of\s+(?:(?:its|their|the|his|her|our|those|these|them)\s+)?)?"
-            rf"(?P<mods>(?:(?!(?:{stop})\b)\w[\w’'-]*\s+){{0,2}}?)(?P<noun>{counted})\b",
+            rf"(?P<mods>(?:(?!(?:{stop})\b)(?![\d,.]+\s)\w[\w’'-]*\s+){{0,2}}?)(?P<noun>{counted})\b",
             re.IGNORECASE),
         "outcome_after": re.compile(rf"(?:,?\s+{aux}){{0,3}}\s+(?P<out>{after})\b", re.IGNORECASE),
         "outcome_before": re.compile(rf"\b(?P<out>{before})\s+$", re.IGNORECASE),
@@ -446,6 +452,7 @@ _GENERIC_PARTY = (
     r"(?<![\w’'])(?!(?:The|A|An|Its|His|Her|Their|Our|This|That|These|Those|Both|Each|Other|Some|Many)\b)"
     r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)\s+(?:(?:defence|defense|foreign|interior|armed|border|"
     r"special|security)\s+)?(?:ministry|army|military|forces|force|troops|soldiers|government|leadership|units|"
+    r"president|(?:prime\s+|foreign\s+|defence\s+)?minister|"
     r"guards|servicemen|fighters|artillery|drones|snipers|warplanes|aircraft|tanks|navy|gunners|militia)\b")
 
 
@@ -492,7 +499,10 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj})\s+"
             rf"(?P<verb>blamed|blames)\s+on\s+(?P<accused>{party}|{other})"),
         "and_accused": re.compile(
-            rf"\band\s+(?P<verb>accused|blamed)\s+(?P<accused>{party}|{other})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
+            rf"\band\s+(?P<verb>accused|blamed)\s+(?P<accused>{party}|{other}|{subj})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
+        "subject": re.compile(
+            r"(?:(?:In|At|On|From|After)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+)?"
+            rf"(?P<subj>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})(?=[,\s])"),
         "hostile_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
         "possessor": re.compile(r"(?<![\w’'])([A-Z][a-z]+)['’]s\s+(?:(?:defence|defense|foreign|interior|armed|"
                                 r"border|special|security)\s+)?(?:ministry|army|military|forces|government|"
@@ -838,7 +848,10 @@ def _first_words() -> dict[str, tuple[str, ...]]:
     digits): a cheap test that spares the full pattern at most of the words before a trigger."""
     numwords = _NUMWORDS
     phrases = tuple(sorted({p.split()[0] for p in _relative()}))
-    return {"relative": numwords + ("a", "several") + phrases, "duration": numwords + ("for", "in", "within", "over")}
+    quals = ("about", "almost", "nearly", "roughly", "around", "some", "more", "less", "fewer", "under", "just", "a",
+             "at", "up", "the", "past", "last", "next")
+    return {"relative": numwords + ("a", "several") + phrases,
+            "duration": numwords + ("for", "in", "within", "over") + quals}
 
 
 # What a match of each case-sensitive pattern begins with, besides a digit.  Triggers offer
@@ -1127,6 +1140,8 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
             return rec(_UNIT_GRAN[unit], _duration_code(None, unit), None, rule="duration:vague"), None
         if g.get("unit4"):  # "in a year", "over the past two weeks"
             n_s, unit = g.get("n4") or g.get("n6") or "1", g["unit4"]  # "in three years"
+        elif g.get("unit7") or g.get("unit8"):  # "27 months", "the past twelve months"
+            n_s, unit = (g.get("n7"), g["unit7"]) if g.get("unit7") else (g.get("n8"), g["unit8"])
         else:
             n_s, unit = (g.get("n"), g.get("unit")) if g.get("unit") else (g.get("n2"), g.get("unit2"))
         n = _num_value(n_s) if n_s else None
@@ -1598,10 +1613,16 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     # "… said the fire was an accident and accused Dravenian troops of …": the
                     # accuser is the speaker of the statement the clause belongs to
                     q = _containing(quotes, m.start(), m.end())
-                    if q is None or not _speaker(q):
-                        continue
+                    if q is not None and _speaker(q):
+                        accuser, accuser_side = _speaker(q), _quote_side(q)
+                    else:  # "Kalvaria’s president, Aurel Vanek, laid a wreath and accused Tesmir of …"
+                        sm = res["subject"].match(text, s.start, m.start())
+                        if sm is None:
+                            continue
+                        accuser = sm.group("subj")
+                        accuser_side = _side_of(accuser)
                     cs = m.start("accused")
-                    add(_speaker(q), _quote_side(q), m.group("accused"), _side_of(m.group("accused")),
+                    add(accuser, accuser_side, m.group("accused"), _side_of(m.group("accused")),
                         m.group("verb"), cs, _clause_end(text, cs, m.end()), "accuse")
                     continue
                 accuser = m.group("accuser")
