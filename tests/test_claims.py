@@ -535,3 +535,9 @@ def test_an_accusation_after_and_takes_the_sentence_subject():
     text = "In Dornhalt, Kalvaria’s president, Aurel Vanek, laid a wreath and accused Tesmir of rewriting history."
     [b] = C.extract_blame(text)
     assert (b.accuser, b.accuser_side, b.accused) == ("Kalvaria’s president", "Kalvaria", "Tesmir")
+
+
+def test_people_counted_by_their_role():
+    got = [(c.value, c.counted) for c in C.extract_claims("Doctors treated 57 patients; 23 witnesses and 40 observers "
+                                                          "spoke to five investigators.")]
+    assert got == [(57, "patients"), (23, "witnesses"), (40, "observers"), (5, "investigators")]
