@@ -448,12 +448,35 @@ def _claim_res() -> dict[str, re.Pattern]:
 # A party the table does not list: a country's possessive or demonym before a state or armed
 # body ("Dravenia’s defence ministry", "Ostreli artillery", "Kalvorian units").  Its side is the
 # country the demonym names (see _generic_side).
-_GENERIC_PARTY = (
-    r"(?<![\w’'])(?!(?:The|A|An|Its|His|Her|Their|Our|This|That|These|Those|Both|Each|Other|Some|Many)\b)"
-    r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)\s+(?:(?:defence|defense|foreign|interior|armed|border|"
-    r"special|security)\s+)?(?:ministry|army|military|forces|force|troops|soldiers|government|leadership|units|"
-    r"president|(?:prime\s+|foreign\s+|defence\s+)?minister|"
-    r"guards|servicemen|fighters|artillery|drones|snipers|warplanes|aircraft|tanks|navy|gunners|militia)\b")
+_GENERIC_NOT = r"(?!(?:The|A|An|Its|His|Her|Their|Our|This|That|These|Those|Both|Each|Other|Some|Many)\b)"
+_GENERIC_WORD = r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)"
+_GENERIC_MOD = (r"(?:(?:defence|defense|foreign|interior|armed|border|special|security)\s+)?")
+_GENERIC_HEAD = (r"(?:ministry|army|military|forces|force|troops|soldiers|government|leadership|units|"
+                 r"president|(?:prime\s+|foreign\s+|defence\s+)?minister|"
+                 r"guards|servicemen|fighters|artillery|drones|snipers|warplanes|aircraft|tanks|navy|gunners|militia)\b")
+_GENERIC_PARTY = rf"(?<![\w’']){_GENERIC_NOT}{_GENERIC_WORD}\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
+# the fast scan: find the body's noun (a literal), then look back for the country word
+_GENERIC_NOUN = re.compile(r"(?:ministry|army|military|forces|force|troops|soldiers|government|"
+                           r"leadership|units|president|minister|guards|servicemen|fighters|artillery|drones|"
+                           r"snipers|warplanes|aircraft|tanks|navy|gunners|militia)\b")
+_GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{_GENERIC_MOD}"
+                             r"(?:(?:prime|foreign|defence)\s+)?$")
+
+
+def _generic_parties(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
+    """``(start, country word)`` of each party phrase the table does not list in
+    ``text[lo:hi]`` ("Ostreli artillery" → ``(p, "Ostreli")``), found from the literal body
+    noun backwards (fast: no pattern is tried at every offset)."""
+    hi = len(text) if hi is None else hi
+    out = []
+    for m in _GENERIC_NOUN.finditer(text, lo, hi):
+        p = m.start()
+        if p and (text[p - 1].isalnum() or text[p - 1] in "’'-_"):
+            continue  # inside a word ("paramilitary")
+        g = _GENERIC_BEFORE.search(text, max(lo, p - 48), p)
+        if g is not None and g.group(1) not in _parties() and g.group(1).rstrip("’'s") not in _parties():
+            out.append((g.start(), g.group(1)))
+    return out
 
 
 def _generic_side(word: str) -> str:
@@ -490,8 +513,7 @@ def _blame_res() -> dict[str, re.Pattern]:
     return {
         "party": re.compile(party),
         "name": re.compile(rf"\b(?:{party_names})\b"),
-        "generic": re.compile(_GENERIC_PARTY.replace(r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)",
-                                                     r"(?P<gparty>[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish))", 1)),
+        "generic": re.compile(rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"),
         "accuse": re.compile(
             rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again|repeatedly|then)\s+)*"
             rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
@@ -504,9 +526,6 @@ def _blame_res() -> dict[str, re.Pattern]:
             r"(?:(?:In|At|On|From|After)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+)?"
             rf"(?P<subj>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})(?=[,\s])"),
         "hostile_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
-        "possessor": re.compile(r"(?<![\w’'])([A-Z][a-z]+)['’]s\s+(?:(?:defence|defense|foreign|interior|armed|"
-                                r"border|special|security)\s+)?(?:ministry|army|military|forces|government|"
-                                r"leadership|troops|president|prime\s+minister)\b"),
         "blame_on": re.compile(
             rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again)\s+)*(?P<verb>blamed|blames|blame)\s+"
             rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?P<accused>{party}|{other})"),
@@ -826,7 +845,9 @@ def _time_words() -> tuple[str, ...]:
     out = set(units) | {u + "s" for u in units} | {"time", "while", "long"}
     for phrase in _relative():
         out.update(phrase.split())
-    out = out - {"the", "a", "this", "last", "next", "same", "previous", "following", "since", "soon", "shortly"}
+    # function words would trigger everywhere; every phrase keeps a content word ("dawn", "evening")
+    out = out - {"the", "a", "this", "last", "next", "same", "previous", "following", "since", "soon", "shortly",
+                 "in", "by", "at", "during", "early", "late", "that"}
     return tuple(sorted(out | {"earlier", "then", "after"}))
 
 
@@ -1591,8 +1612,9 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     sents = _sentences(text, sentences)
     periods = _periods(sents, times, anchor_d)
     out: list[BlameStatement] = []
-    plan = _blame_plan(text, sents)
-    learned = _learned_parties(text, sents)
+    generic = _generic_parties(text)
+    plan = _blame_plan(text, sents, generic)
+    learned = _learned_parties(text, sents, generic)
     for si, (s, period) in enumerate(zip(sents, periods)):
         if si not in plan and si not in learned:
             continue
@@ -1690,7 +1712,7 @@ _OF_BY_BEFORE = re.compile(r"\b(?:of|by)\s+(?:[Tt]he\s+)?$")
 @functools.cache
 def _party_trigger() -> re.Pattern:
     # no leading \b: a pattern starting with literal names lets ``re`` skip ahead quickly
-    return re.compile("(?:" + _alt(_parties()) + r")\b|" + _GENERIC_PARTY)
+    return re.compile("(?:" + _alt(_parties()) + r")\b")
 
 
 @functools.cache
@@ -1699,7 +1721,7 @@ def _accuse_words() -> tuple[str, ...]:
     return tuple(sorted({w.split()[0] for w in words["accuse"]} | {"blamed", "blames", "blame"}))
 
 
-def _blame_plan(text: str, sents) -> dict[int, tuple[bool, bool, list[int], bool]]:
+def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, list[int], bool]]:
     """Which rules to try in which sentence: ``{sentence index: (accuse, mutual, party
     starts, conduct)}``, from cheap scans for blame verbs, "other" and party names.  Rules
     whose key words are absent from a sentence cannot match there."""
@@ -1728,8 +1750,10 @@ def _blame_plan(text: str, sents) -> dict[int, tuple[bool, bool, list[int], bool
                 sl = slot(i)
                 if sl is not None:
                     sl[1] = True
-    for m in _party_trigger().finditer(text):
-        p = m.start()
+    if generic is None:
+        generic = _generic_parties(text)
+    found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic]
+    for p in found:
         if p and text[p - 1].isalnum():
             continue
         sl = slot(p)
@@ -1746,8 +1770,8 @@ def _blame_plan_full(text: str, sents):
     out = {}
     for i, s in enumerate(sents):
         parties = []
-        for m in _party_trigger().finditer(text, s.start, s.end):
-            p = m.start()
+        found = [m.start() for m in _party_trigger().finditer(text, s.start, s.end)]
+        for p in found + [p for p, _ in _generic_parties(text, s.start, s.end)]:
             if p and text[p - 1].isalnum():
                 continue
             tm = _THE_BEFORE.search(text, max(0, p - 8), p)
@@ -1769,13 +1793,14 @@ def _anchored(pattern: re.Pattern, text: str, starts: list[int], end: int):
             yield m
 
 
-def _learned_parties(text: str, sents) -> dict[int, list[int]]:
+def _learned_parties(text: str, sents, generic=None) -> dict[int, list[int]]:
     """Where this article names, bare, a country it elsewhere gives a ministry or an army
     ("Ostrel has broken its word" beside "Ostrel’s defence ministry" or "Ostreli drones") and
     the table does not list: ``{sentence index: [offsets]}``."""
     res = _blame_res()
-    names = {m.group(1) for m in res["possessor"].finditer(text)}
-    names |= {_generic_side(m.group("gparty")) for m in res["generic"].finditer(text)}  # "Ostreli drones"
+    if generic is None:
+        generic = _generic_parties(text)
+    names = {_generic_side(word) for _, word in generic}  # "Ostrel’s ministry", "Ostreli drones"
     names -= set(_parties())
     if not names:
         return {}
