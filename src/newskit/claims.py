@@ -1797,7 +1797,6 @@ def _learned_parties(text: str, sents, generic=None) -> dict[int, list[int]]:
     """Where this article names, bare, a country it elsewhere gives a ministry or an army
     ("Ostrel has broken its word" beside "Ostrel’s defence ministry" or "Ostreli drones") and
     the table does not list: ``{sentence index: [offsets]}``."""
-    res = _blame_res()
     if generic is None:
         generic = _generic_parties(text)
     names = {_generic_side(word) for _, word in generic}  # "Ostrel’s ministry", "Ostreli drones"
