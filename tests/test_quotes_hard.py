@@ -385,3 +385,11 @@ def test_a_role_noun_goes_to_the_person_just_named_not_to_a_church():
             "“People come less to pray than to be together,” the priest said.")
     q = one(article_quotes(load_article_text(text)), "People come less to pray than to be together,")
     assert q.referent == "Father Anton Brel" and q.canonical_speaker == "Anton Brel"
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    text = ("The Drenskan Football Federation said in a statement that the match was off. “The safety of players "
+            "must come first,” the statement said.")
+    q = one(article_quotes(load_article_text(text)), "The safety of players must come first,")
+    assert q.speaker == "the statement" and q.referent == "The Drenskan Football Federation"
+    assert q.rule.endswith("+ issuer")

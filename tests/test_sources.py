@@ -67,6 +67,8 @@ def test_joint_speakers(table):
     ("A Velmoran sergeant who asked not to be named", "A Velmoran sergeant", "anonymous"),
     ("Nadia Ferrow of the Ostrel daily Lakeside Post", "Nadia Ferrow", "person"),
     ("Dr. Emil Sarkany", "Emil Sarkany", "person"),
+    ("military prosecutor Dana Krell", "Dana Krell", "person"),  # a role word, then the name
+    ("Federation president Rudi Kallas", "Rudi Kallas", "person"),
     ("Armenian Ministry of Defence", "Armenian Ministry of Defence", "government"),
     ("the Valdorian army", "Valdorian army", "military"),
     ("the Swiss foreign ministry", "Swiss foreign ministry", "government"),

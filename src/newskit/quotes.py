@@ -1458,6 +1458,15 @@ class _Extractor:
                     r.rule_extra = " + pronoun"
                     history.append((a, ref, _speaker_kind(ref)))
                 continue
+            if _DOCUMENT.match(sp):
+                # "“…,” the statement said": the statement speaks for whoever issued it, the
+                # speaker just before ("the federation said in a statement …")
+                issuer = next((rtext for pos, rtext, _ in reversed(history[-HISTORY:]) if pos < a), None)
+                if issuer is not None and a - max(pos for pos, _, _ in history if pos < a) <= WINDOW:
+                    r.referent = issuer
+                    r.rule_extra = " + issuer"
+                    history.append((a, issuer, _speaker_kind(issuer)))
+                    continue
             ref = sp
             poss = _POSSESSIVE_PRONOUN.match(sp)
             if poss:
@@ -1725,6 +1734,8 @@ def _name_appositive_pattern(head: str) -> re.Pattern[str]:
                       + re.escape(head).replace("\\ ", r"\s+") + r"(?![\w’'])")
 
 
+_DOCUMENT = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:written\s+|joint\s+|official\s+)?"
+                       r"(?:statement|communiqu[eé]|press\s+release|declaration)$")
 _POSSESSIVE_PRONOUN = re.compile(r"^(Its|His|Her|Their|its|his|her|their)\s+")
 _DEFINITE = re.compile(r"^[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)$")
 

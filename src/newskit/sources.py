@@ -122,6 +122,13 @@ def _titles() -> tuple[str, ...]:
 
 
 @functools.cache
+def _role_words() -> frozenset[str]:
+    """Nouns for a person in a role ("prosecutor", "striker"), from ``resources/person_roles.txt``
+    and ``source_nouns.txt``."""
+    return frozenset(resources.lines("person_roles.txt")) | frozenset(resources.lines("source_nouns.txt"))
+
+
+@functools.cache
 def _title_start() -> re.Pattern[str]:
     return re.compile(r"(" + "|".join(re.escape(t) for t in _titles()) + r")\.? ")  # "Dr. ", "Mr "
 
@@ -172,7 +179,8 @@ _ORGANISATION_WORDS = frozenset(
 
 def _guess(speaker: str) -> Actor:
     """Source type for a speaker the actor table lacks: anonymity cues, then a personal name
-    (two or more capitalised words once titles are stripped, no organisation word), then the
+    (two or more capitalised words once titles are stripped, no organisation word, or a name
+    after a role word: "military prosecutor Dana Krell"), then the
     cue words of ``resources/source_types.tsv``, else ``unknown``."""
     low = _norm(speaker)
     cues = _type_cues()
@@ -182,7 +190,8 @@ def _guess(speaker: str) -> Actor:
     bare = _name_part(_strip_titles(speaker))
     words = bare.split()
     caps = [w for w in words if w[:1].isupper()]
-    if len(caps) >= 2 and len(caps) == len(words) and not any(w.lower() in _ORGANISATION_WORDS for w in words):
+    if _role_name(re.sub(r"\s+", " ", speaker).strip(" .,;:")) is not None or (
+            len(caps) >= 2 and len(caps) == len(words) and not any(w.lower() in _ORGANISATION_WORDS for w in words)):
         return Actor(_canonical_guess(speaker), None, "person", "unknown", known=False)
     for pat, typ in cues:
         if pat.search(low):
@@ -207,9 +216,28 @@ def _name_part(bare: str) -> str:
     return m.group(1)
 
 
+_ROLE_THEN_NAME = re.compile(r"^(?:[\w’'\-]+\s+){1,6}?([A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-]*){1,2})$")
+
+
+def _role_name(s: str) -> str | None:
+    """"military prosecutor Dana Krell", "Federation president Rudi Kallas" → the name, when a
+    title or a person's role word comes right before it."""
+    m = _ROLE_THEN_NAME.match(s)
+    if m is None:
+        return None
+    before = s[:m.start(1)].split()
+    last = before[-1].lower().strip(",")
+    if last in _titles() or last in _role_words():
+        return m.group(1)
+    return None
+
+
 def _canonical_guess(speaker: str) -> str:
     s = re.sub(r"\s+", " ", speaker).strip(" .,;:")
     s = re.split(r",?\s+(?:who|which)\s", s)[0]  # "a sergeant who asked not to be named" → "a sergeant"
+    name = _role_name(s)
+    if name is not None:
+        return name
     bare = _name_part(_strip_titles(s))
     if sum(1 for w in bare.split() if w[:1].isupper()) >= 2:
         return bare
