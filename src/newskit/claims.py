@@ -451,14 +451,14 @@ def _claim_res() -> dict[str, re.Pattern]:
 _GENERIC_NOT = r"(?!(?:The|A|An|Its|His|Her|Their|Our|This|That|These|Those|Both|Each|Other|Some|Many)\b)"
 _GENERIC_WORD = r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)"
 _GENERIC_MOD = (r"(?:(?:defence|defense|foreign|interior|armed|border|special|security)\s+)?")
-_GENERIC_HEAD = (r"(?:ministry|army|military|forces|force|troops|soldiers|government|leadership|units|"
-                 r"president|(?:prime\s+|foreign\s+|defence\s+)?minister|"
-                 r"guards|servicemen|fighters|artillery|drones|snipers|warplanes|aircraft|tanks|navy|gunners|militia)\b")
-_GENERIC_PARTY = rf"(?<![\w’']){_GENERIC_NOT}{_GENERIC_WORD}\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
+_GENERIC_NOUNS = ("ministry|army|military|forces|force|troops|soldiers|government|leadership|units|president|"
+                  "minister|guards|servicemen|fighters|artillery|drones|snipers|warplanes|aircraft|tanks|navy|"
+                  "gunners|militia")
+_GENERIC_HEAD = "(?:" + _GENERIC_NOUNS.replace("minister", r"(?:prime\s+|foreign\s+|defence\s+)?minister") + r")\b"
+_GENERIC_PARTY_NAMED = rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
+_GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twice in one pattern: no name
 # the fast scan: find the body's noun (a literal), then look back for the country word
-_GENERIC_NOUN = re.compile(r"(?:ministry|army|military|forces|force|troops|soldiers|government|"
-                           r"leadership|units|president|minister|guards|servicemen|fighters|artillery|drones|"
-                           r"snipers|warplanes|aircraft|tanks|navy|gunners|militia)\b")
+_GENERIC_NOUN = re.compile(rf"(?:{_GENERIC_NOUNS})\b")
 _GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{_GENERIC_MOD}"
                              r"(?:(?:prime|foreign|defence)\s+)?$")
 
@@ -513,7 +513,7 @@ def _blame_res() -> dict[str, re.Pattern]:
     return {
         "party": re.compile(party),
         "name": re.compile(rf"\b(?:{party_names})\b"),
-        "generic": re.compile(rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"),
+        "generic": re.compile(_GENERIC_PARTY_NAMED),
         "accuse": re.compile(
             rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again|repeatedly|then)\s+)*"
             rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),

@@ -936,8 +936,9 @@ class _Extractor:
                 lemma, cls = verbs.get(form, (None, None))
                 if cls is None or cls == "quote":
                     continue
-                if cls == "np" and form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(",") \
-                        and not _THAT.match(text, b, min(sent.end, b + 120)):
+                # ", urging …", ", saying …": a participle after a comma
+                participle = form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(",")
+                if cls == "np" and participle and not _THAT.match(text, b, min(sent.end, b + 120)):
                     continue  # "…, urging an “unconditional return”": its object is no reported clause
                 lo = self._clause_lo(sent, a)
                 after_head = text[b:min(sent.end, b + 12)].lstrip()[:1]
@@ -948,7 +949,7 @@ class _Extractor:
                 if np is None and _ELIDED.search(text[max(sent.start, a - 40):a]):
                     np = self._shared_subject(sent, si, a)
                     rule = "reported speech, shared subject"
-                if np is None and form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(","):
+                if np is None and participle:
                     # "He disputed the figures, saying they included …": the sentence's subject
                     np = self._clause_subject(sent.start, a, first=True)
                     rule = "reported speech, participle"
@@ -1461,8 +1462,9 @@ class _Extractor:
             if _DOCUMENT.match(sp):
                 # "“…,” the statement said": the statement speaks for whoever issued it, the
                 # speaker just before ("the federation said in a statement …")
-                issuer = next((rtext for pos, rtext, _ in reversed(history[-HISTORY:]) if pos < a), None)
-                if issuer is not None and a - max(pos for pos, _, _ in history if pos < a) <= WINDOW:
+                last = next(((pos, rtext) for pos, rtext, _ in reversed(history[-HISTORY:]) if pos < a), None)
+                if last is not None and a - last[0] <= WINDOW:
+                    issuer = last[1]
                     r.referent = issuer
                     r.rule_extra = " + issuer"
                     history.append((a, issuer, _speaker_kind(issuer)))
@@ -1658,7 +1660,7 @@ class _Extractor:
         if g is None:
             self._persons()
             g = self._person_gender.get(person)
-        return g is None or g == gender
+        return _gender_agrees(gender, g)
 
     def _nearest_mention(self, pos: int, kind: str, gender: str | None, after: int) -> str | None:
         """The nearest antecedent named between ``after`` and ``pos`` (at most WINDOW back)
@@ -1670,7 +1672,7 @@ class _Extractor:
             k = bisect.bisect_left(starts, pos) - 1
             while k >= 0 and starts[k] >= lo:
                 name, g = found[k]
-                if gender is None or g is None or g == gender:
+                if _gender_agrees(gender, g):
                     return name
                 k -= 1
             return None
@@ -1712,11 +1714,14 @@ def _definite_pattern(head: str) -> re.Pattern[str]:
 
 
 def _gender_agrees(a: str | None, b: str | None) -> bool:
+    """Do two genders ('m', 'f' or None for unknown) agree?  Unknown agrees with both."""
     return a is None or b is None or a == b
 
 
 # what follows a person's name and not a place's or an organisation's: ", who", an age ", 52,"
 _PERSON_FOLLOW = re.compile(r",\s+(?:who\b|\d{1,3},)")
+
+
 @functools.lru_cache(maxsize=512)
 def _titled_name_pattern(head: str) -> re.Pattern[str]:
     """"President Ilian Dorsk", "defence minister, Aurel Petran": ``head`` (any case), then a
