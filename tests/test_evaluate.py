@@ -147,3 +147,12 @@ def test_cli_evaluate_details_and_bad_folder(tmp_path):
     assert r.returncode == 0 and r.stdout.startswith("article_id,status,")
     r = run_cli("evaluate", "data/corpus.csv", "--annotations", str(tmp_path / "nope"))
     assert r.returncode == 2 and "no such annotation folder" in r.stderr
+
+
+def test_cli_evaluate_one_row_per_scope_for_single_files():
+    # a file given on its own is its own scope, not also a group of the same name
+    r = run_cli("evaluate", "tests/fixtures/quotes/pronoun_chains.txt", "tests/fixtures/quotes/unbalanced.txt",
+                "--format", "jsonl")
+    assert r.returncode == 0, r.stderr
+    keys = [(row["scope"], row["threshold"]) for row in map(json.loads, r.stdout.splitlines())]
+    assert len(keys) == len(set(keys)) == 6

@@ -232,7 +232,8 @@ def evaluate_quotes(articles: Iterable, annotations: dict[str, list[dict]] | str
                                        "speaker_ok", "kind_ok"])
     scopes: list[tuple[str, object]] = [(aid, frame["scope"] == aid) for aid in dict.fromkeys(frame["scope"])]
     for g in sorted({x for x in frame["group"] if x}):
-        scopes.append((g, frame["group"] == g))
+        if g not in frame["scope"].values:  # a group of one article named for it is already a scope
+            scopes.append((g, frame["group"] == g))
     scopes.append(("all", frame["scope"].notna()))
     for name, mask in scopes:
         sub = frame[mask]
