@@ -393,3 +393,20 @@ def test_a_statement_speaks_for_whoever_issued_it():
     q = one(article_quotes(load_article_text(text)), "The safety of players must come first,")
     assert q.speaker == "the statement" and q.referent == "The Drenskan Football Federation"
     assert q.rule.endswith("+ issuer")
+
+
+def test_a_name_never_runs_across_a_sentence_end():
+    text = ("Adler pressed Andrej Basko on talks with Kestria. Basko said he would talk to anyone. "
+            "“Talking is not surrender,” he said. Later Basko said the army had been let down.")
+    qs = article_quotes(load_article_text(text))
+    for said in ("he would talk to anyone", "Talking is not surrender,", "the army had been let down"):
+        assert one(qs, said).canonical_speaker == "Andrej Basko"  # not "Kestria. Basko"
+
+
+def test_a_pronoun_after_another_person_gives_no_gender():
+    # "her" belongs to Volk, named in between: Basko must not become a woman (he would then lose "he")
+    text = ("The debate set Irena Volk against her challenger, Andrej Basko, for an hour. Volk defended her "
+            "record. Tom Adler, the moderator, pressed Basko on talks. Basko said the war had been mishandled. "
+            "“Talking is not surrender,” he said.")
+    q = one(article_quotes(load_article_text(text)), "Talking is not surrender,")
+    assert q.canonical_speaker == "Andrej Basko"

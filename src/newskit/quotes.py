@@ -197,6 +197,12 @@ def _place_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def _abbreviations() -> frozenset[str]:
+    """Abbreviations that end in a period without ending a sentence ("dr", "st"), lower case."""
+    return frozenset(resources.lines("abbreviations.txt"))
+
+
+@functools.cache
 def _title_words() -> frozenset[str]:
     """One-word titles ("mayor", "dr", "minister"), lower case, for telling people from places."""
     return frozenset(t for t in _titles() if " " not in t and "-" not in t)
@@ -1533,7 +1539,8 @@ class _Extractor:
             words = words[1:]
         return " ".join(words) if len(words) > len(head.split()) else None
 
-    _CAPS_BEFORE = re.compile(r"(?<![\w’'\-.])((?:[A-Z][\w’'\-.]*[ \t]+){1,5})$")
+    # capitalised words right before a surname; a period only in an initial ("Kestria. Basko" is no name)
+    _CAPS_BEFORE = re.compile(r"(?<![\w’'\-.])((?:(?:[A-Z]\.|[A-Z][\w’'\-]*)[ \t]+){1,5})$")
 
     def _fuller_name(self, surname: str, pos: int) -> str | None:
         """The last capitalised sequence before ``pos`` that ends with ``surname`` ("EU President Charles Michel")."""
@@ -1573,6 +1580,32 @@ class _Extractor:
 
     _HE = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
 
+    def _cap_runs(self):
+        """Runs of capitalised words as ``(start, end, words)``, cut after a word that ends a
+        sentence ("… with Kestria. Basko said …" is two runs): a word ending in a period
+        continues a run only when it is an initial ("F.") or an abbreviation of
+        ``resources/abbreviations.txt`` ("Dr.", "St.")."""
+        abbrevs = _abbreviations()
+        for m in self._CAP_RUN.finditer(self.text):
+            run = m.group()
+            if "." not in run[:-1]:
+                yield m.start(), m.end(), run.split()
+                continue
+            words: list[str] = []
+            a = pos = m.start()
+            for w in run.split():
+                pos = self.text.index(w, pos)
+                if not words:
+                    a = pos
+                words.append(w)
+                pos += len(w)
+                core = w.rstrip(".")
+                if w.endswith(".") and len(core) > 1 and core.lower() not in abbrevs:
+                    yield a, pos, words
+                    words = []
+            if words:
+                yield a, pos, words
+
     def _persons(self) -> tuple[list[int], list[tuple[str, str | None]]]:
         """People named in the writer's text (not inside quotes), in text order: start
         positions and ``(name, gender)``.  A run of capitalised words is a person when it holds
@@ -1588,9 +1621,7 @@ class _Extractor:
         titles = _title_words()
         runs: list[tuple[int, list[str], str]] = []  # (start, words, word before)
         singles: set[str] = set()
-        for m in self._CAP_RUN.finditer(text):
-            a = m.start()
-            words = m.group().split()
+        for a, run_end, words in self._cap_runs():
             while words and words[0].lower().strip(".,") in _NOT_NAMES:
                 a = text.index(words[1], a + len(words[0])) if len(words) > 1 else a
                 words = words[1:]
@@ -1603,7 +1634,7 @@ class _Extractor:
             words[-1] = last
             if not last or any(w.lower().strip(".,’'") in _ORG_WORDS for w in words):
                 continue
-            nxt = text[m.end():m.end() + 20].split()[:1]
+            nxt = text[run_end:run_end + 20].split()[:1]
             if words[0] in ("St.", "St", "Saint") or (nxt and nxt[0].lower().strip(",.;:") in _place_nouns()):
                 continue  # "St. Nikolai’s church", "Mill Street": a place
             before = text[max(0, a - 20):a].split()[-1:]
@@ -1614,7 +1645,7 @@ class _Extractor:
         found: list[str] = []
         genders: dict[str, str | None] = {}
         surnames: dict[str, str] = {}
-        for a, words, before in runs:
+        for i, (a, words, before) in enumerate(runs):
             last = words[-1]
             if len(words) == 1:
                 if last in surnames:
@@ -1634,7 +1665,8 @@ class _Extractor:
                     continue
                 name = " ".join(words)
                 if genders.get(name) is None:
-                    genders[name] = _gender(name) or roles.get(before) or self._text_gender(end)
+                    genders[name] = _gender(name) or roles.get(before) or self._text_gender(
+                        end, self._next_person_run(runs, i, names, titles, surnames))
                 surnames[last] = name
             starts.append(a)
             found.append(name)
@@ -1642,11 +1674,23 @@ class _Extractor:
         self._person_gender = genders
         return self._person_index
 
-    def _text_gender(self, pos: int) -> str | None:
+    @staticmethod
+    def _next_person_run(runs, i: int, names, titles, surnames) -> int:
+        """Start of the first run after ``runs[i]`` that names another person (a given name, a
+        title, or the surname of someone named before), or a large number when there is none."""
+        for a, words, before in runs[i + 1:i + 12]:
+            if words[-1] in surnames or before in titles or any(
+                    w.strip(".,’'") in names or w.strip(".,’'").lower() in titles for w in words):
+                return a
+        return 1 << 62
+
+    def _text_gender(self, pos: int, stop: int = 1 << 62) -> str | None:
         """'m' or 'f' from the first he/his/him or she/her of the writer's text after ``pos``,
-        in the same sentence or the next one; None when there is none."""
+        in the same sentence or the next one, and before ``stop`` (where another person is
+        named: "… Irena Volk and her challenger, Andrej Basko, … Volk defended her …" gives
+        Basko no gender); None when there is none."""
         si = self.sent_at(pos)
-        hi = self.sents[min(si + 1, len(self.sents) - 1)].end
+        hi = min(self.sents[min(si + 1, len(self.sents) - 1)].end, stop)
         for m in self._HE.finditer(self.text, pos, hi):
             if not self._in_quote(m.start()):
                 return "m" if m.group(1) else "f"
