@@ -410,3 +410,10 @@ def test_a_pronoun_after_another_person_gives_no_gender():
             "“Talking is not surrender,” he said.")
     q = one(article_quotes(load_article_text(text)), "Talking is not surrender,")
     assert q.canonical_speaker == "Andrej Basko"
+
+
+def test_its_ministry_belongs_to_the_country_not_to_the_last_ministry():
+    text = ("The interior ministry said the evacuation would take a week. Neighbouring Velmora denied "
+            "targeting civilians. Its defence ministry said its artillery had fired only at military positions.")
+    q = one(article_quotes(load_article_text(text)), "its artillery had fired only at military positions")
+    assert q.referent == "Velmora’s defence ministry"  # was "interior ministry defence ministry"

@@ -73,6 +73,14 @@ def test_joint_speakers(table):
     ("the Valdorian army", "Valdorian army", "military"),
     ("the Swiss foreign ministry", "Swiss foreign ministry", "government"),
     ("Radio Kessel newspaper", "Radio Kessel newspaper", "media"),
+    # a capitalised portfolio before the title: the name alone
+    ("Finance Minister Mirela Dan", "Mirela Dan", "person"),
+    ("Attorney General Jan Molt", "Jan Molt", "person"),
+    # a role for an organisation reads as the organisation's role; a title is stripped only before a name
+    ("A spokesman for the Civic Front", "Civic Front spokesman", "person"),
+    # an "of" inside a name that opens with a demonym, not a person "of" a workplace
+    ("The Sorbian Chamber of Agricultural Traders", "Sorbian Chamber of Agricultural Traders", "unknown"),
+    ("Ivan Petrov of Gazprom", "Ivan Petrov", "person"),
 ])
 def test_unknown_speakers_are_guessed_not_dropped(speaker, canonical, typ):
     actor = resolve_speaker(speaker, None, {})

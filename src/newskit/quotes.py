@@ -1479,16 +1479,32 @@ class _Extractor:
             poss = _POSSESSIVE_PRONOUN.match(sp)
             if poss:
                 kind = {"its": "thing", "his": "person", "her": "person", "their": "group"}[poss.group(1).lower()]
-                ante = None
+                owned = sp[poss.end():]
+                ante = owner = None
                 for pos, rtext, rkind in reversed(history[-HISTORY:]):
-                    if pos < a and _compatible(kind, rkind):
+                    if pos >= a:
+                        continue
+                    if kind == "thing" and _has_org_word(owned):
+                        # "Velmora denied it. Its defence ministry said …": a country owns a
+                        # ministry; a ministry does not own one
+                        owner = self._country_name(rtext)
+                        if owner:
+                            break
+                        if _has_org_word(rtext):
+                            continue
+                    if _compatible(kind, rkind):
                         ante = rtext
                         break
+                if owner:
+                    r.referent = f"{owner}’s {owned}".strip()
+                    r.rule_extra = " + possessive"
+                    history.append((a, r.referent, _speaker_kind(owned)))
+                    continue
                 if ante is None:
                     ante = self._mention_before(a, kind)
                 if ante:
                     ante = re.sub(r"^(?:[Tt]he)\s+", "", ante)
-                    r.referent = f"{ante} {sp[poss.end():]}".strip()
+                    r.referent = f"{ante} {owned}".strip()
                     r.rule_extra = " + possessive"
                     history.append((a, r.referent, "person" if kind == "person" else _speaker_kind(sp[poss.end():])))
                     continue
@@ -1505,6 +1521,20 @@ class _Extractor:
                     r.rule_extra = " + earlier mention"
                     ref = full
             history.append((a, ref, _speaker_kind(ref)))
+
+    _COUNTRY = re.compile(r"^(?:[Tt]he\s+|[A-Z][a-z]+ing\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})$")
+
+    def _country_name(self, speaker: str) -> str | None:
+        """``speaker`` as the name of a country or place ("Neighbouring Velmora" → "Velmora"):
+        capitalised words, no organisation word, no given name or title, no person named so."""
+        m = self._COUNTRY.match(speaker)
+        if m is None or _has_org_word(speaker) or _gender(m.group(1)) is not None:
+            return None
+        name = m.group(1)
+        if _title_regex().search(name.lower()) or any(name == p or p.endswith(" " + name)
+                                                      for p, _ in self._persons()[1]):
+            return None
+        return name
 
     def _fuller_definite(self, np: str, pos: int) -> str | None:
         """"the army" → "the Valdorian army" written earlier (a capitalised modifier added);
@@ -1823,6 +1853,11 @@ def _trim_end(text: str, lo: int, hi: int) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
+def _has_org_word(s: str) -> bool:
+    """Does ``s`` hold an organisation word ("ministry", "army", "office"…)?"""
+    return any(w.lower().strip(".,’'") in _ORG_WORDS for w in s.split())
+
+
 def _speaker_kind(s: str) -> str:
     """'person', 'thing' or 'group' for a speaker as written (a rough guess for pronoun agreement)."""
     words = s.split()

@@ -129,6 +129,12 @@ def _role_words() -> frozenset[str]:
 
 
 @functools.cache
+def _given_names() -> frozenset[str]:
+    """Given names of ``resources/person_gender.tsv`` ("Ivan" is a name, "Sorbian" a demonym)."""
+    return frozenset(w for r in resources.table("person_gender.tsv") if r["kind"] == "name" for w in r["words"].split())
+
+
+@functools.cache
 def _title_start() -> re.Pattern[str]:
     return re.compile(r"(" + "|".join(re.escape(t) for t in _titles()) + r")\.? ")  # "Dr. ", "Mr "
 
@@ -149,7 +155,8 @@ def _strip_titles(name: str) -> str:
 
     def title_len(ws: list[str]) -> int:
         m = _title_start().match(" ".join(ws).lower())
-        return len(m.group(1).split()) if m and len(m.group(1).split()) < len(ws) else 0
+        n = len(m.group(1).split()) if m else 0
+        return n if 0 < n < len(ws) and ws[n][:1].isupper() else 0  # a name follows, not "of defence"
 
     changed = True
     while changed and len(words) > 1:
@@ -168,6 +175,14 @@ def _strip_titles(name: str) -> str:
         if n:
             words = words[n:]
             changed = True
+            continue
+        for k in (1, 2, 3):  # "Finance Minister Mirela Dan", "Attorney General …": a capitalised portfolio
+            n = title_len(words[k:]) if len(words) > k + 1 else 0
+            rest = words[k + n:]
+            if n and all(w[:1].isupper() for w in words[:k] + rest):
+                words = rest
+                changed = True
+                break
     return " ".join(words)
 
 
@@ -208,9 +223,11 @@ _NAME_THEN_PP = re.compile(r"^((?:[A-Z][\w’'\-.]*\s+){1,3}[A-Z][\w’'\-]*)\s+
 
 def _name_part(bare: str) -> str:
     """"Nadia Ferrow of the Ostrel daily Lakeside Post" → "Nadia Ferrow" (a name, then where
-    the person works); "Bank of England" keeps its "of" (one capitalised word before it)."""
+    the person works); "Bank of England" keeps its "of" (one capitalised word before it), and so
+    does a name that opens with a demonym ("Sorbian Chamber of Agricultural Traders")."""
     m = _NAME_THEN_PP.match(bare)
-    if m is None or any(w.lower() in _ORGANISATION_WORDS or w.lower() in _INSTITUTION_WORDS
+    first = bare.split()[0] if bare.strip() else ""
+    if m is None or (_NATIONALITY.match(first) and first not in _given_names()) or any(w.lower() in _ORGANISATION_WORDS or w.lower() in _INSTITUTION_WORDS
                         for w in m.group(1).split()):
         return bare  # "Armenian Ministry of Defence", "Royal Institute of …"
     return m.group(1)
@@ -232,9 +249,16 @@ def _role_name(s: str) -> str | None:
     return None
 
 
+_ROLE_FOR_ORG = re.compile(r"^(?:[Aa]n?\s+|[Tt]he\s+|[Oo]ne\s+)?([a-z]+)\s+(?:for|of|at)\s+(?:the\s+)?"
+                           r"([A-Z][\w’'\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'\-]*)*)$")
+
+
 def _canonical_guess(speaker: str) -> str:
     s = re.sub(r"\s+", " ", speaker).strip(" .,;:")
     s = re.split(r",?\s+(?:who|which)\s", s)[0]  # "a sergeant who asked not to be named" → "a sergeant"
+    m = _ROLE_FOR_ORG.match(s)
+    if m and m.group(1) in _titles():
+        return f"{m.group(2)} {m.group(1)}"  # "A spokesman for the Civic Front" → "Civic Front spokesman"
     name = _role_name(s)
     if name is not None:
         return name
