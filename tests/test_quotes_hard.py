@@ -417,3 +417,29 @@ def test_its_ministry_belongs_to_the_country_not_to_the_last_ministry():
             "targeting civilians. Its defence ministry said its artillery had fired only at military positions.")
     q = one(article_quotes(load_article_text(text)), "its artillery had fired only at military positions")
     assert q.referent == "Velmora’s defence ministry"  # was "interior ministry defence ministry"
+
+
+def test_a_surname_skips_a_mention_without_its_given_name():
+    text = ("The moderators, Lena Marsh and Tom Adler, kept time. When Marsh asked about prices, Volk did not answer. "
+            "“Everything this evening has been about the war,” Marsh said.")
+    q = one(article_quotes(load_article_text(text)), "Everything this evening has been about the war,")
+    assert q.canonical_speaker == "Lena Marsh"
+
+
+@pytest.mark.parametrize("text,clause", [
+    ("Brekke says nobody has told him what happens next.", "nobody has told him what happens next"),
+    ("Petra Lund, chief economist at Halden Bank, said fertiliser prices could rise by 15 percent.",
+     "fertiliser prices could rise by 15 percent"),
+])
+def test_a_reported_clause_without_that_opening_with_a_bare_noun_or_nobody(text, clause):
+    assert one(extract_quotes(text), clause).kind == QuoteKind.REPORTED
+
+
+def test_said_without_a_clause_is_not_reported_speech():
+    assert extract_quotes("He said goodbye to his family, who were leaving.") == []
+
+
+def test_a_second_verb_of_the_same_subject_ends_the_first_clause():
+    qs = extract_quotes("Lind acknowledged that the warning system had failed and said engineers were repairing it.")
+    assert [q.text for q in qs] == ["the warning system had failed", "engineers were repairing it"]
+    assert {q.speaker for q in qs} == {"Lind"}

@@ -695,7 +695,12 @@ _CONTENT_BAD_START = frozenset(
 _CLAUSE_START = frozenset(
     "i you he she it we they there this that these those the a an its his her their our my "
     "your no some any all both each every many most several few one two three four five six "
-    "seven eight nine ten dozens hundreds thousands more less only none neither either".split())
+    "seven eight nine ten dozens hundreds thousands more less only none neither either nobody "
+    "everyone everybody someone somebody anyone anybody".split())
+# …or a bare plural noun soon followed by a finite verb ("said engineers were repairing it",
+# "said fertiliser prices could rise")
+_FINITE = frozenset("is are was were has have had will would could can should must may might did does do "
+                    "shall".split())
 _ANAPHORIC_OBJECT = re.compile(
     r"(?:the|this|that|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|"
     r"accusations?|charges?|statements?|remarks?|comments?|accounts?|figures?|news|story|stories|"
@@ -1020,7 +1025,8 @@ class _Extractor:
                     if cls == "np":
                         if wl in _CONTENT_BAD_START or _ANAPHORIC_OBJECT.match(rest_s):
                             continue
-                    elif not (wl in _CLAUSE_START or _is_cap(w) or w[0].isdigit()):
+                    elif not (wl in _CLAUSE_START or _is_cap(w) or w[0].isdigit()
+                              or any(x in _FINITE for x in rest_s.split()[1:5])):
                         continue
                     if lemma == "tell" and c0 == b:
                         continue
@@ -1029,8 +1035,9 @@ class _Extractor:
                     continue
                 att = _Att(np, (a, b), rule)
                 rec = _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=np[0])
-                found.append((rec, np[0]))
-            # cut coordinated clauses: "A said X, and B said Y"
+                # a verb sharing its subject ("… acknowledged that X and said Y") ends the clause before it
+                found.append((rec, a if rule == "reported speech, shared subject" else np[0]))
+            # cut coordinated clauses: "A said X, and B said Y", "A admitted X and said Y"
             found.sort(key=lambda t: t[0].start)
             kept: list[_Rec] = []
             for rec, subj in sorted(found, key=lambda t: t[1]):
@@ -1038,6 +1045,8 @@ class _Extractor:
                     prev = kept[-1]
                     sep0 = max(prev.start, subj - 8)
                     m = _COORD.search(text, sep0, subj)
+                    if m is None and rec.att is not None and rec.att.rule == "reported speech, shared subject":
+                        m = _ELIDED.search(text, max(prev.start, subj - 40), subj)
                     if m:
                         prev.end = _trim_end(text, prev.start, m.start())
                     else:
@@ -1588,15 +1597,15 @@ class _Extractor:
                 continue
             m = self._CAPS_BEFORE.search(text, max(lo, i - 80), i)
             if m:
-                found = m.group(1) + surname
-                break
+                words = (m.group(1) + surname).split()
+                while words and words[0].lower() in _NOT_NAMES:
+                    words = words[1:]
+                if len(words) > 1:
+                    found = " ".join(words)
+                    break
+                # "When Marsh asked …": no fuller name here, look further back
             end = i
-        if found is None:
-            return None
-        words = found.split()
-        while words and words[0].lower() in _NOT_NAMES:
-            words = words[1:]
-        return " ".join(words) if len(words) > 1 else None
+        return found
 
     _ORG_NP = re.compile(
         r"(?<![\w’'])(?:[Tt]he\s+)?((?:[A-Z][\w\-]*(?:’s|'s)?\s+)+(?:[a-z]+\s+){0,2}(?:" +
