@@ -443,3 +443,26 @@ def test_a_second_verb_of_the_same_subject_ends_the_first_clause():
     qs = extract_quotes("Lind acknowledged that the warning system had failed and said engineers were repairing it.")
     assert [q.text for q in qs] == ["the warning system had failed", "engineers were repairing it"]
     assert {q.speaker for q in qs} == {"Lind"}
+
+
+def test_a_voice_described_first_and_named_in_the_next_sentence():
+    text = ("“I haven’t seen the sea since I was a boy,” says a man on the deck above. “Now I can’t stop looking "
+            "at it.” He is Oskar Venn, 67, a retired teacher.")
+    qs = article_quotes(load_article_text(text))
+    assert one(qs, "I haven’t seen the sea since I was a boy,").canonical_speaker == "Oskar Venn"
+    assert one(qs, "Now I can’t stop looking at it.").canonical_speaker == "Oskar Venn"
+    qs = article_quotes(load_article_text("“It is not calm,” says a woman at the gangway. Nobody knows her name."))
+    q = one(qs, "It is not calm,")
+    assert q.speaker == "a woman" and q.referent is None  # no name given: the description stays
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("“It is not calm,” said the spokesman.", "the spokesman"),  # "not" is the quote's, not the verb's
+    ("“We can’t,” said Ana Dell.", "Ana Dell"),
+])
+def test_a_negation_inside_the_quote_does_not_negate_the_verb(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+def test_a_negated_verb_still_reports_nothing():
+    assert extract_quotes("Officials would not say how many died.") == []

@@ -911,7 +911,9 @@ class _Extractor:
             prev = before[-1].lower()
             if prev.endswith("-") or (form in _NOUN_FORMS and (prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’", "s'")))):
                 return False  # "media reports", "many reports", "so-called"
-            for w in before[-_NEG_WINDOW:]:
+            for w in reversed(before[-_NEG_WINDOW:]):
+                if w[-1] in "”\"»’',;:":
+                    break  # a quote or clause ends here: “It is not calm,” said the woman
                 if w.lower() in _NEGATION or w.lower().endswith(("n't", "n’t")):
                     return False
         nxt = text[b:b + 12].lstrip()
@@ -1529,7 +1531,31 @@ class _Extractor:
                     r.referent = full
                     r.rule_extra = " + earlier mention"
                     ref = full
+            if ref == sp and _DESCRIBED.match(sp):
+                named = self._named_after(sp, b)
+                if named:
+                    r.referent = ref = named
+                    r.rule_extra = " + named after"
             history.append((a, ref, _speaker_kind(ref)))
+
+    _IDENTIFIED = re.compile(r"(?:(He)|(She)) is ((?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})\b")
+
+    def _named_after(self, description: str, pos: int) -> str | None:
+        """"“…,” says a man on the deck above. “…” He is Oskar Venn, 67, …": the name that the
+        writer's next sentence after ``pos`` (quoted sentences skipped) gives, when it opens "He
+        is" / "She is", to a speaker described without a name (the feature writer's way of
+        introducing a voice)."""
+        si = self.sent_at(pos)
+        for sj in range(si + 1, min(si + 5, len(self.sents))):
+            sent = self.sents[sj]
+            if self._in_quote(sent.start):
+                continue
+            m = self._IDENTIFIED.match(self.text, sent.start, sent.end)
+            if m is None:
+                return None
+            g = "m" if m.group(1) else "f"
+            return m.group(3) if _gender_agrees(_gender(description), g) else None
+        return None
 
     _COUNTRY = re.compile(r"^(?:[Tt]he\s+|[A-Z][a-z]+ing\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})$")
 
@@ -1861,12 +1887,16 @@ def _trim_end(text: str, lo: int, hi: int) -> int:
     return hi
 
 
-@functools.lru_cache(maxsize=4096)
+# a speaker described, not named: "a man on the deck above", "the woman waiting for them"
+_DESCRIBED = re.compile(r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[a-z][^A-Z]*$")
+
+
 def _has_org_word(s: str) -> bool:
     """Does ``s`` hold an organisation word ("ministry", "army", "office"…)?"""
     return any(w.lower().strip(".,’'") in _ORG_WORDS for w in s.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _speaker_kind(s: str) -> str:
     """'person', 'thing' or 'group' for a speaker as written (a rough guess for pronoun agreement)."""
     words = s.split()
