@@ -553,3 +553,40 @@ def test_people_counted_by_their_role():
     got = [(c.value, c.counted) for c in C.extract_claims("Doctors treated 57 patients; 23 witnesses and 40 observers "
                                                           "spoke to five investigators.")]
     assert got == [(57, "patients"), (23, "witnesses"), (40, "observers"), (5, "investigators")]
+
+
+def test_a_hostile_act_then_a_second_verb_of_the_claimant_are_two_rows():
+    text = ("Kalvaria’s defence ministry said Tesmiri forces had fired more than 400 shells at residential areas, "
+            "and accused Tesmir of deliberately targeting civilians.")
+    q = quote_of(text, text[text.index("Tesmiri"):-1], "Kalvaria’s defence ministry")
+    got = [(b.rule, b.text) for b in C.extract_blame(text, [q])]
+    assert got == [("hostile-act", "Tesmiri forces had fired more than 400 shells at residential areas"),
+                   ("accuse", "Tesmir of deliberately targeting civilians")]
+
+
+@pytest.mark.parametrize("text,content,accused", [
+    # a unit's position between the party and its verb
+    ("Harvonia's defence ministry says Lutrian troops on the western bank opened fire on the patrol.",
+     "Lutrian troops on the western bank opened fire on the patrol", "Lutrian troops"),
+    # an attempt
+    ("The ministry said Dostranian troops had tried to seize the high ground.",
+     "Dostranian troops had tried to seize the high ground", "Dostranian troops"),
+])
+def test_hostile_acts_with_a_place_or_an_attempt(text, content, accused):
+    [b] = C.extract_blame(text, [quote_of(text, content, "Velmaria’s defence ministry")])
+    assert (b.accused, b.rule) == (accused, "hostile-act")
+
+
+@pytest.mark.parametrize("text,accuser,accused", [
+    ("Dostrania’s chief negotiator, Ilse Varga, accused Velmaria of wrecking the truce.", "Ilse Varga", "Velmaria"),
+    ("He blamed Rusenian forces, which held the area for eight months, for laying mines.", "He", "Rusenian forces"),
+    ("Ardavia and Selm each accused the other of launching it.", "Selm", "the other"),
+])
+def test_accusations_after_an_appositive_a_relative_clause_or_each(text, accuser, accused):
+    [b] = C.extract_blame(text)
+    assert (b.accuser, b.accused) == (accuser, accused)
+
+
+def test_crossing_a_border_is_not_blame_by_itself():
+    text = "The agency said 4,000 people had fled since Oskarian forces crossed the border on 2 November."
+    assert C.extract_blame(text, [quote_of(text, text[16:-1], "the agency")]) == []

@@ -507,16 +507,19 @@ def _blame_res() -> dict[str, re.Pattern]:
     hnoun = _alt(words["noun"])
     conduct = _alt(words["conduct"])
     passive = _alt(words["passive"])
-    aux = (r"(?:had|has|have|did|does|do|should|would|must|will|to|stop|stopped|continue|continued|keep|"
+    aux = (r"(?:had|has|have|did|does|do|should|would|must|will|to|tried|attempted|stop|stopped|continue|continued|keep|"
            r"kept|again|also|deliberately|reportedly|then|allegedly|repeatedly|first|once)")
     subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
+    # where the party's unit stood: "Lutrian troops on the western bank opened fire"
+    place = r"(?:on|in|from|near|at|along|across)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
     return {
         "party": re.compile(party),
         "name": re.compile(rf"\b(?:{party_names})\b"),
         "generic": re.compile(_GENERIC_PARTY_NAMED),
         "accuse": re.compile(
-            rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again|repeatedly|then)\s+)*"
-            rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
+            rf"(?P<accuser>{party}|{subj}),?\s+(?:(?:has|have|had|also|again|repeatedly|then|each|both)\s+)*"
+            rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj})(?:,\s+(?:which|who)\s+[^,.;]{{1,80}},)?"
+            rf"\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
         "blame_on_rel": re.compile(
             rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj})\s+"
             rf"(?P<verb>blamed|blames)\s+on\s+(?P<accused>{party}|{other})"),
@@ -529,7 +532,7 @@ def _blame_res() -> dict[str, re.Pattern]:
         "blame_on": re.compile(
             rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again)\s+)*(?P<verb>blamed|blames|blame)\s+"
             rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?P<accused>{party}|{other})"),
-        "hostile": re.compile(rf"(?P<accused>{party})\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        "hostile": re.compile(rf"(?P<accused>{party})(?:\s+{place})?\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
         "act": re.compile(rf"(?P<accused>{party})\s+(?:{aux}\s+){{0,3}}(?P<verb>{act})\b"),
         "hnoun": re.compile(rf"\b(?:{hnoun})\b", re.IGNORECASE),
         "conduct": re.compile(rf"\b(?P<verb>{conduct})[”\"’]?\s+(?P<prep>of|by)\s+(?P<accused>{party})"),
@@ -1562,12 +1565,14 @@ def _quote_side(q) -> str:
 
 
 _TRAILING_ATTRIBUTION = re.compile(
-    r"(?:,\s+(?:[^,]{1,60}?\s)?(?:said|says|added|reported|told\s+\w+)|,?\s+and\s+that\b.*|,\s+adding\b.*)\W*$")
+    r"(?:,\s+(?:[^,]{1,60}?\s)?(?:said|says|added|reported|told\s+\w+)|,?\s+and\s+that\b.*|,\s+adding\b.*"
+    r"|,\s+and\s+(?:accused|blamed|said|added|denied|warned)\b.*)\W*$")
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
     """End of the claim that starts at ``pos``: the sentence end without a trailing
-    attribution (", the ministry said") or a second reported clause (", and that …")."""
+    attribution (", the ministry said"), a second reported clause (", and that …") or a second
+    verb of the claimant's (", and accused …")."""
     m = _TRAILING_ATTRIBUTION.search(text, pos, limit)
     end = m.start() if m else limit
     while end > pos and text[end - 1] in " \t\n.,;:":
