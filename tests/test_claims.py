@@ -590,3 +590,21 @@ def test_accusations_after_an_appositive_a_relative_clause_or_each(text, accuser
 def test_crossing_a_border_is_not_blame_by_itself():
     text = "The agency said 4,000 people had fled since Oskarian forces crossed the border on 2 November."
     assert C.extract_blame(text, [quote_of(text, text[16:-1], "the agency")]) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sentence opening "Of the N …" states the total: a claim, not a reference to one
+    ("“Of the 37 people killed, 11 were children,” she said.", [("37 people", 37, "people", "killed")]),
+    # "the dead" counts people who were killed
+    ("Three of the dead were children.", [("Three of the dead", 3, "people", "killed")]),
+    # part of a group counted before in the sentence
+    ("The shelling wounded 14 soldiers, eight of them seriously.",
+     [("14 soldiers", 14, "soldiers", "wounded"), ("eight of them", 8, "soldiers", "")]),
+    ("Surgeons treated 58 mine victims, 23 of whom had lost a leg.",
+     [("58 mine victims", 58, "victims", ""), ("23 of whom", 23, "victims", "")]),
+    # …but not without one, and "of the three" inside a sentence stays a reference
+    ("One of them, who spoke on condition of anonymity, said the talks had failed.", []),
+    ("Two of the three soldiers were killed.", [("Two of the three soldiers", 2, "soldiers", "killed")]),
+])
+def test_parts_of_counted_groups(text, expected):
+    assert [(c.text, c.value, c.counted, c.outcome) for c in C.extract_claims(text)] == expected

@@ -279,7 +279,8 @@ def _counted() -> dict[str, tuple[str, str, str, bool]]:
     for r in resources.table("claim_counted.tsv"):
         noun = r["noun"]
         head = noun.split(" of ")[0]  # "prisoners of war" is as plural as "prisoners"
-        singular = noun not in plural_forms and not head.endswith(("s", "men", "people", "children"))
+        singular = noun not in plural_forms and not head.endswith(("s", "men", "people", "children")) \
+            and r.get("plural") != "yes"
         out[noun] = (r["counted"], r["class"], r.get("implies") or "", singular)
     return out
 
@@ -1273,6 +1274,10 @@ _DEFINITE = frozenset({"the", "these", "those", "its", "their", "both", "all", "
                        "first", "last"})
 
 
+_OF_THE = re.compile(r"\bOf\s+the\s+$")  # opening a sentence: "Of the 37 people killed, 11 were children"
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")  # a part of a group counted before
+
+
 def _last_word(s: str) -> str:
     """The last whitespace-separated word of ``s`` lower-cased without leading punctuation,
     or "" when ``s`` does not end in whitespace (then no word-then-space pattern can end there)."""
@@ -1393,8 +1398,8 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         start = ns - (len(before) - qm.start()) if qm else ns
         pre = text[max(0, start - 40):start]
         pre_word = _last_word(pre)
-        if not qm and pre_word in _DEFINITE and res["def_before"].search(pre):
-            continue  # "the two countries", "its 30 soldiers": a reference, not a claim
+        if not qm and pre_word in _DEFINITE and res["def_before"].search(pre) and not _OF_THE.search(pre):
+            continue  # "the two countries", "its 30 soldiers": a reference, not a claim ("Of the 37 killed" is one)
         counted, counted_cls, implied, end, rule = "", "", "", ne, "number"
         if cm:
             noun = _norm_noun(cm.group("noun"))
@@ -1410,6 +1415,10 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             else:
                 end = ne + cm.end()
                 rule = "number+noun"
+        of_them = None if cm is not None or is_article else _OF_THEM.match(after)
+        if of_them:
+            end = ne + of_them.end()  # "eight of them were wounded", "23 of whom had lost a leg"
+            rule = "number+of-them"
         outcome, casualty = "", False
         tail = text[end:end + 60]
         om = outcome_after.match(tail)
@@ -1427,7 +1436,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             outcome, casualty = implied, implied in _casualty_outcomes()
         if outcome:
             rule += "+outcome"
-        if not counted and not outcome:
+        if not counted and not outcome and not of_them:
             continue
         if is_article and not (counted and outcome):
             continue
@@ -1443,6 +1452,10 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             if last_sentence_claim and last_sentence_claim[0] == sidx and last_sentence_claim[1]:
                 counted = last_sentence_claim[1]
                 rule += "+elliptic"
+        if of_them and not outcome and not (last_sentence_claim and last_sentence_claim[0] == sidx):
+            continue  # "One of them, who spoke on condition of anonymity": no group counted before
+        if of_them and not counted:
+            counted = "people"
         if counted:
             last_sentence_claim = (sidx, counted)
         kind = ClaimKind.CASUALTY if (casualty or outcome in _casualty_outcomes()) else ClaimKind.COUNT
