@@ -466,3 +466,61 @@ def test_a_negation_inside_the_quote_does_not_negate_the_verb(text, speaker):
 
 def test_a_negated_verb_still_reports_nothing():
     assert extract_quotes("Officials would not say how many died.") == []
+
+
+def test_state_is_a_noun_before_tv_and_channels():
+    qs = extract_quotes("Qarmeshi state TV said that Dravenia had asked for the truce. By evening both state "
+                        "channels had moved on to the weather.")
+    assert [(q.speaker, q.text) for q in qs] == [("Qarmeshi state TV", "Dravenia had asked for the truce")]
+
+
+def test_the_paper_is_the_newspaper_named_last():
+    text = ("The Belun Courier ran a single headline. “Nobody should confuse a pause with a peace,” the paper wrote in "
+            "an editorial.")
+    q = one(article_quotes(load_article_text(text)), "Nobody should confuse a pause with a peace,")
+    assert q.speaker == "the paper" and q.canonical_speaker == "Belun Courier"
+
+
+def test_a_named_attribution_that_punkt_puts_after_a_question():
+    q = one(extract_quotes("“Where else would I be on a Saturday?” Lenk said, holding a dustpan."),
+            "Where else would I be on a Saturday?")
+    assert q.speaker == "Lenk"
+    assert extract_quotes("“Is it over?” Nobody answered.")[0].speaker is None
+
+
+def test_an_adjacent_quote_after_an_attribution_with_a_long_tail():
+    text = ("“They know the schedule,” a senior official said, speaking on condition of anonymity because he was not "
+            "authorised to brief journalists. “If they want a hearing, that is their right.”")
+    q = one(extract_quotes(text), "If they want a hearing, that is their right.")
+    assert q.speaker == "a senior official" and q.rule == "adjacent quote"
+
+
+def test_the_report_speaks_for_whoever_published_it():
+    text = ("The Riverkeepers Trust said in a report that flow had fallen. Downstream users, the report said, had "
+            "been given no warning.")
+    q = one(article_quotes(load_article_text(text)), "Downstream users, the report said, had been given no warning")
+    assert q.canonical_speaker == "Riverkeepers Trust"
+
+
+def test_a_title_and_surname_take_the_full_name():
+    text = ("Father Anselm Drey said the roof was gone. Children played outside.\n\n"
+            "At dusk Father Drey lit a candle. “We will hold the liturgy here,” he said.")
+    q = one(article_quotes(load_article_text(text)), "We will hold the liturgy here,")
+    assert q.canonical_speaker == "Anselm Drey"
+
+
+def test_a_shared_subject_after_a_passive_verb():
+    q = one(extract_quotes("The spokesman, Emil Karsk, was asked about the report and said Belun would wait."),
+            "Belun would wait")
+    assert q.speaker == "The spokesman, Emil Karsk" or q.speaker.endswith("Emil Karsk")
+
+
+def test_pointed_out_that_reports_and_pointed_to_does_not():
+    assert one(extract_quotes("He pointed out that the dam also makes electricity."),
+               "the dam also makes electricity").speaker == "He"
+    assert extract_quotes("She pointed to the map and said nothing.") == []
+
+
+def test_a_count_word_inside_a_parenthetical_is_no_bare_noun_clause():
+    qs = extract_quotes("The administration has promised twelve, she said, but only three have arrived.")
+    assert [q.speaker for q in qs] == ["she"]

@@ -185,3 +185,12 @@ def test_wilson_interval_property(k, extra):
     assert 0.0 <= lo <= hi <= 1.0
     if n:
         assert lo <= k / n + 1e-12 and k / n <= hi + 1e-12
+
+
+@pytest.mark.parametrize("speaker,canonical", [
+    ("The daily Korvan Herald", "Korvan Herald"),  # a lower-case descriptor before the name
+    ("two people familiar with the negotiations", "people familiar with the negotiations"),  # no count
+    ("Father Anselm Drey", "Anselm Drey"),
+])
+def test_canonical_names_drop_descriptors_and_counts(speaker, canonical):
+    assert resolve_speaker(speaker, None, {}).canonical == canonical

@@ -197,6 +197,13 @@ def _place_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def _newspaper_name() -> re.Pattern[str]:
+    """A newspaper's name: capitalised words ending in a word of ``resources/newspaper_words.txt``."""
+    words = "|".join(re.escape(w) for w in resources.lines("newspaper_words.txt"))
+    return re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,3}(?:" + words + r")(?![\w’'])")
+
+
+@functools.cache
 def _abbreviations() -> frozenset[str]:
     """Abbreviations that end in a period without ending a sentence ("dr", "st"), lower case."""
     return frozenset(resources.lines("abbreviations.txt"))
@@ -676,9 +683,10 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|which|who)\s|;|[.!?]\s
 _COORD = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;\s*(?:and|but)?)\s*$")
 _SENT_END = re.compile(r"[.!?…][\"'”’»)]*\s+(?=\S|$)")
 _OBJECT_VERBS = frozenset("tell promise assure inform warn remind reassure brief".split())
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+$")
 _PP_START = frozenset(
     "on in at during after before late early earlier later also again to with through via last this "
-    "yesterday today tonight separately repeatedly publicly privately recently then too".split())
+    "yesterday today tonight separately repeatedly publicly privately recently then too out".split())
 _POSSESSIVE_INTRO = re.compile(
     r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})(?:’s|'s)\s+(?:\w+\s+)?(?:answer|reply|response|message|verdict|"
     r"view|words|reaction|warning|retort|comment|assessment|explanation|position|advice|promise)\b")
@@ -699,6 +707,18 @@ _CLAUSE_START = frozenset(
     "everyone everybody someone somebody anyone anybody".split())
 # …or a bare plural noun soon followed by a finite verb ("said engineers were repairing it",
 # "said fertiliser prices could rise")
+def _bare_noun_clause(rest: str) -> bool:
+    """Does ``rest`` open like a clause whose subject is a bare noun phrase: a finite verb
+    among its next six words, with no comma before it ("fertiliser prices could rise", not
+    "twelve, she said, but only three have arrived")?"""
+    for w in rest.split()[:7]:
+        if w in _FINITE:
+            return True
+        if w[-1:] in ",;:":
+            return False
+    return False
+
+
 _FINITE = frozenset("is are was were has have had will would could can should must may might did does do "
                     "shall".split())
 _ANAPHORIC_OBJECT = re.compile(
@@ -919,6 +939,8 @@ class _Extractor:
         nxt = text[b:b + 12].lstrip()
         if nxt[:3].lower() in ("of ", "and", "by ", "fro", "in ", "on ") and form in _NOUN_FORMS:
             return False  # a noun: "reports of fighting"
+        if form in ("state", "states") and not nxt.lower().startswith("that"):
+            return False  # "state TV", "member states": the verb reports only with a that-clause
         return True
 
     def _clause_lo(self, sent: Sentence, pos: int) -> int:
@@ -1028,7 +1050,7 @@ class _Extractor:
                         if wl in _CONTENT_BAD_START or _ANAPHORIC_OBJECT.match(rest_s):
                             continue
                     elif not (wl in _CLAUSE_START or _is_cap(w) or w[0].isdigit()
-                              or any(x in _FINITE for x in rest_s.split()[1:5])):
+                              or _bare_noun_clause(rest_s)):
                         continue
                     if lemma == "tell" and c0 == b:
                         continue
@@ -1062,11 +1084,13 @@ class _Extractor:
         best = None
         for a, b in self.hits_in(si, max(sent.start, pos - 300), pos):
             np = self.left_np(sent.start, a)
+            if np is None:
+                # a passive first verb: "Emil Karsk, was asked about it and said …"
+                m = _PASSIVE_AUX.search(self.text, max(sent.start, a - 20), a)
+                if m:
+                    np = self.left_np(sent.start, m.start())
             if np:
                 best = np
-        if best is None:
-            # any sentence-initial subject: "Grell, who …, called it …"
-            return None
         return best
 
     def _content_end(self, sent: Sentence, c0: int) -> int:
@@ -1148,7 +1172,7 @@ class _Extractor:
         s_end = self.sents[se_i]
         if r.closed and s_end.end <= r.close + 1 and se_i + 1 < len(self.sents) \
                 and self.para_of_sent[se_i + 1] == self.para_of_sent[se_i] \
-                and text[self.sents[se_i + 1].start:self.sents[se_i + 1].start + 1].islower():
+                and self._attribution_opens(self.sents[se_i + 1].start):
             se_i += 1  # “… the cats?” she asked: Punkt ends the sentence at the mark (as NLTK does)
             s_end = self.sents[se_i]
         after_hi = min(s_end.end, r.close + 300)
@@ -1213,6 +1237,19 @@ class _Extractor:
                 return None
             return _Rec(QuoteKind.PARTIAL, a, b, _Att(None, None, "scare quote"), si, k, r.closed, where, a)
         return _Rec(kind, a, b, att, self.sent_at(a), k, r.closed, where, a)
+
+    _NAME_THEN_WORD = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,3}([a-z]+)\b")
+
+    def _attribution_opens(self, pos: int) -> bool:
+        """Does the sentence at ``pos`` open as the attribution of the quote before it: in lower
+        case ("she asked") or with a name and a reporting verb ("Lenk said, holding …")?"""
+        text = self.text
+        if text[pos:pos + 1].islower():
+            return True
+        m = self._NAME_THEN_WORD.match(text, pos, pos + 60)
+        if m is None or text[pos:m.start(1)].split()[0].lower() in _NOT_NAMES | {"nobody", "none", "no"}:
+            return False  # "Nobody answered."
+        return reporting_verbs().get(m.group(1), ("", "quote"))[1] != "quote"
 
     def _unclosed_attribution(self, a: int, b: int, si: int) -> tuple[int, _Att] | None:
         """A quote whose closing mark is missing but whose attribution is inline:
@@ -1382,10 +1419,14 @@ class _Extractor:
         sp, vb = prev.att.speaker, prev.att.verb
         if not (g0 <= vb[0] < g1 and sp and g0 <= sp[0] < g1):
             return False
+        text = self.text
         for si in range(self.sent_at(g0), self.sent_at(g1) + 1):
-            for a, _ in self.hits_in(si, g0, g1):
-                if a != vb[0]:
-                    return False
+            for a, b in self.hits_in(si, g0, g1):
+                if a == vb[0]:
+                    continue
+                if a > vb[0] and (text[a:b].endswith("ing") or text[max(g0, a - 3):a] == "to "):
+                    continue  # the attribution's tail: ", speaking on condition …", "not authorised to brief …"
+                return False
         return True
 
     def qstart_of(self, r: _Rec) -> int:
@@ -1519,9 +1560,12 @@ class _Extractor:
                     r.rule_extra = " + possessive"
                     history.append((a, r.referent, "person" if kind == "person" else _speaker_kind(sp[poss.end():])))
                     continue
-            if " " not in sp.strip() and _is_cap(sp):
-                full = self._fuller_name(sp, a)
-                if full:
+            words = sp.split()
+            if len(words) == 2 and words[0].lower().rstrip(".") in _title_words() and _is_cap(words[1]):
+                words = words[1:]  # "Father Drey" → the fuller "Father Anselm Drey" named before
+            if len(words) == 1 and _is_cap(words[0]):
+                full = self._fuller_name(words[0], a)
+                if full and full != sp:
                     r.referent = full
                     r.rule_extra = " + surname"
                     ref = full
@@ -1577,6 +1621,13 @@ class _Extractor:
         minister, Aurel Petran" (a title followed by a name)."""
         head = _DEFINITE.match(np).group(1)
         noun = head.split()[-1]
+        if head in ("paper", "newspaper", "daily"):
+            # "the paper wrote": the newspaper named last ("the Belun Courier")
+            found = None
+            for m in _newspaper_name().finditer(self.text, max(0, pos - FAR_WINDOW), pos):
+                if not self._in_quote(m.start()):
+                    found = m
+            return found.group(0) if found else None
         if noun in _title_words() or (noun in _source_nouns() and noun not in _ORG_WORDS):
             found = None
             lo = max(0, pos - FAR_WINDOW)
@@ -1720,6 +1771,8 @@ class _Extractor:
                     genders.setdefault(name, names[last])
                 else:
                     continue
+            elif len(words) == 2 and last in surnames and words[0].lower().strip(".") in titles:
+                name = surnames[last]  # "Father Drey" after "Father Anselm Drey"
             else:
                 bare = [w.strip(".,’'") for w in words]
                 end = a + len(" ".join(words))
@@ -1848,8 +1901,10 @@ def _name_appositive_pattern(head: str) -> re.Pattern[str]:
                       + re.escape(head).replace("\\ ", r"\s+") + r"(?![\w’'])")
 
 
-_DOCUMENT = re.compile(r"^(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:written\s+|joint\s+|official\s+)?"
-                       r"(?:statement|communiqu[eé]|press\s+release|declaration)$")
+_DOCUMENT = re.compile(r"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:written\s+|joint\s+|official\s+)?"
+                       r"|[Aa]n?\s+(?:later|second|further|subsequent|new)\s+)"
+                       r"(?:statement|communiqu[eé]|press\s+release|declaration|report|post|message|editorial)"
+                       r"(?:\s+on\s+the\s+same\s+(?:channel|account|page|website))?$")
 _POSSESSIVE_PRONOUN = re.compile(r"^(Its|His|Her|Their|its|his|her|their)\s+")
 _DEFINITE = re.compile(r"^[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)$")
 

@@ -253,12 +253,21 @@ _ROLE_FOR_ORG = re.compile(r"^(?:[Aa]n?\s+|[Tt]he\s+|[Oo]ne\s+)?([a-z]+)\s+(?:fo
                            r"([A-Z][\w’'\-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'\-]*)*)$")
 
 
+# lower-case descriptors before a proper name: "the daily Korvan Herald", "the opposition Civic Union"
+_DESCRIBED_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z]+\s+){1,2}((?:[A-Z][\w’'\-]*\s+)+[A-Z][\w’'\-]*)$")
+_COUNT_WORD = re.compile(r"^(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal)\s+(?=\w)")
+
+
 def _canonical_guess(speaker: str) -> str:
     s = re.sub(r"\s+", " ", speaker).strip(" .,;:")
     s = re.split(r",?\s+(?:who|which)\s", s)[0]  # "a sergeant who asked not to be named" → "a sergeant"
     m = _ROLE_FOR_ORG.match(s)
     if m and m.group(1) in _titles():
         return f"{m.group(2)} {m.group(1)}"  # "A spokesman for the Civic Front" → "Civic Front spokesman"
+    m = _DESCRIBED_NAME.match(s)
+    if m:
+        return m.group(1)  # "The daily Korvan Herald" → "Korvan Herald"
+    s = _COUNT_WORD.sub("", s)  # "two people familiar with the talks" → "people familiar with the talks"
     name = _role_name(s)
     if name is not None:
         return name
