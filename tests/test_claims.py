@@ -608,3 +608,28 @@ def test_crossing_a_border_is_not_blame_by_itself():
 ])
 def test_parts_of_counted_groups(text, expected):
     assert [(c.text, c.value, c.counted, c.outcome) for c in C.extract_claims(text)] == expected
+
+
+@pytest.mark.parametrize("text,accuser,accused", [
+    ("Norrach held Istrevia responsible for every death in Oster.", "Norrach", "Istrevia"),
+    ("It held Norrach “fully responsible for this unprovoked aggression”.", "It", "Norrach"),
+    ("Each side still accuses the other of starting it.", "Each side", "the other"),
+    ("Korvas lists 61 missing citizens, and accuses Norrach of holding many of them in secret.", "Korvas", "Norrach"),
+])
+def test_more_forms_of_accusation(text, accuser, accused):
+    assert [(b.accuser, b.accused) for b in C.extract_blame(text)] == [(accuser, accused)]
+
+
+def test_a_passive_attack_by_a_party_in_a_speakers_words():
+    text = "Norrach’s defence ministry said the fighting was started by Istrevian special forces."
+    q = quote_of(text, "the fighting was started by Istrevian special forces", "Norrach’s defence ministry")
+    [b] = C.extract_blame(text, [q])
+    assert (b.accused, b.accused_side, b.text) == ("Istrevian special forces", "Istrevia",
+                                                   "the fighting was started by Istrevian special forces")
+
+
+def test_a_possessive_hostile_noun_in_a_speakers_words():
+    text = "Istrevian commandos raided the post, the minister said, calling it “Istrevia's aggression”."
+    q = quote_of(text, "Istrevia's aggression", "Lira Comadt")
+    assert [(b.accused, b.verb, b.rule) for b in C.extract_blame(text, [q])] == [("Istrevia", "aggression",
+                                                                                  "hostile-conduct")]

@@ -454,7 +454,7 @@ _GENERIC_WORD = r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)"
 _GENERIC_MOD = (r"(?:(?:defence|defense|foreign|interior|armed|border|special|security)\s+)?")
 _GENERIC_NOUNS = ("ministry|army|military|forces|force|troops|soldiers|government|leadership|units|president|"
                   "minister|guards|servicemen|fighters|artillery|drones|snipers|warplanes|aircraft|tanks|navy|"
-                  "gunners|militia")
+                  "gunners|militia|commandos|battalion|brigade|battery|paratroopers|marines")
 _GENERIC_HEAD = "(?:" + _GENERIC_NOUNS.replace("minister", r"(?:prime\s+|foreign\s+|defence\s+)?minister") + r")\b"
 _GENERIC_PARTY_NAMED = rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
 _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twice in one pattern: no name
@@ -511,6 +511,9 @@ def _blame_res() -> dict[str, re.Pattern]:
     aux = (r"(?:had|has|have|did|does|do|should|would|must|will|to|tried|attempted|stop|stopped|continue|continued|keep|"
            r"kept|again|also|deliberately|reportedly|then|allegedly|repeatedly|first|once)")
     subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
+    collective = r"(?:[Ee]ach|[Bb]oth)\s+(?:side|sides|country|countries|government|governments)"
+    # "the fighting was started by X", "were fired by an Ostreli battery"
+    passive_by = _alt(words["passive"] + words.get("passive_by", ()))
     # where the party's unit stood: "Lutrian troops on the western bank opened fire"
     place = r"(?:on|in|from|near|at|along|across)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
     return {
@@ -518,14 +521,21 @@ def _blame_res() -> dict[str, re.Pattern]:
         "name": re.compile(rf"\b(?:{party_names})\b"),
         "generic": re.compile(_GENERIC_PARTY_NAMED),
         "accuse": re.compile(
-            rf"(?P<accuser>{party}|{subj}),?\s+(?:(?:has|have|had|also|again|repeatedly|then|each|both)\s+)*"
+            rf"(?P<accuser>{party}|{subj}|{collective}),?\s+(?:(?:has|have|had|also|again|repeatedly|then|each|both|still)\s+)*"
             rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj})(?:,\s+(?:which|who)\s+[^,.;]{{1,80}},)?"
             rf"\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
+        "held": re.compile(
+            rf"(?P<accuser>{party}|{subj}),?\s+(?:(?:has|have|had|also|again|still)\s+)*(?P<verb>held|holds|hold)\s+"
+            rf"(?P<accused>{party}|{subj})\s+[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?"
+            rf"responsible\s+for\s+(?P<claim>[^.;]+)"),
+        "passive_by": re.compile(
+            rf"\b(?P<verb>{passive_by})\s+by\s+(?:an?\s+)?(?P<accused>{party})"),
+        "conduct_poss": re.compile(rf"(?P<accused>(?:{party_names})|[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "blame_on_rel": re.compile(
-            rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj})\s+"
+            rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|which)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj})\s+"
             rf"(?P<verb>blamed|blames)\s+on\s+(?P<accused>{party}|{other})"),
         "and_accused": re.compile(
-            rf"\band\s+(?P<verb>accused|blamed)\s+(?P<accused>{party}|{other}|{subj})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
+            rf"\band\s+(?P<verb>accused|accuses|blamed|blames)\s+(?P<accused>{party}|{other}|{subj})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
         "subject": re.compile(
             r"(?:(?:In|At|On|From|After)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+)?"
             rf"(?P<subj>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})(?=[,\s])"),
@@ -1633,6 +1643,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     generic = _generic_parties(text)
     plan = _blame_plan(text, sents, generic)
     learned = _learned_parties(text, sents, generic)
+    countries = {_generic_side(word) for _, word in generic}  # "Istrevia" of "Istrevian commandos"
     for si, (s, period) in enumerate(zip(sents, periods)):
         if si not in plan and si not in learned:
             continue
@@ -1647,7 +1658,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             found.append(BlameStatement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
                                         period, rule))
 
-        for name in ("accuse", "blame_on", "blame_on_rel", "and_accused") if need_accuse else ():
+        for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
                 if name == "and_accused":
                     # "… said the fire was an accident and accused Dravenian troops of …": the
@@ -1675,7 +1686,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 ce = m.end() if name == "blame_on_rel" else _clause_end(text, cs, m.end())
                 add(accuser, "both" if mutual else _side_of(accuser), accused,
                     "other" if mutual else _side_of(accused), m.group("verb"), cs, ce,
-                    "mutual" if mutual else name.replace("_rel", "").replace("_", "-"))
+                    "mutual" if mutual else "accuse" if name == "held" else name.replace("_rel", "").replace("_", "-"))
         if need_mutual and not found and res["mutual"].search(s.text) and res["other"].search(s.text):
             mm = res["mutual"].search(s.text)
             om = None
@@ -1695,13 +1706,28 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             m = res["hostile_bare"].match(text, p, s.end)
             if m is not None:
                 _add_hostile(text, quotes, m, s, add, "hostile-act", side=m.group("accused"))
+        for i in _possessive_marks(s.text):
+            j = s.start + i  # "Istrevia’s aggression", in a speaker's words: match from the owner's first letter
+            while j > s.start and (text[j - 1].isalpha() or text[j - 1] == "-"):
+                j -= 1
+            m = res["conduct_poss"].match(text, j, s.end)
+            if m is not None:
+                name = m.group("accused")
+                if name in _parties() or name in countries:
+                    _add_hostile(text, quotes, m, s, add, "hostile-conduct",
+                                 side=None if name in _parties() else name)
+        if parties and " by " in s.text:
+            for m in res["passive_by"].finditer(text, s.start, s.end):
+                # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
+                _add_hostile(text, quotes, m, s, add, "hostile-act",
+                             start=_claim_start(text, s.start, m.start()), end=m.end())
         for m in _anchored(res["act"], text, parties, s.end):
             window = text[m.end("verb"):min(s.end, m.end("verb") + 60)]
             if res["hnoun"].search(window):
                 _add_hostile(text, quotes, m, s, add, "hostile-act")
         for name in ("conduct", "noun_by") if need_conduct else ():
             for m in res[name].finditer(text, s.start, s.end):
-                q = _containing(quotes, m.start("accused"), m.end("accused"))
+                q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
                     continue
                 if name == "conduct" and m.group("verb").lower() in ("actions", "action", "acts", "behaviour",
@@ -1830,16 +1856,25 @@ def _learned_parties(text: str, sents, generic=None) -> dict[int, list[int]]:
     return out
 
 
-def _add_hostile(text, quotes, m, s, add, rule, side=None):
-    q = _containing(quotes, m.start("accused"), m.end("verb"))
+def _possessive_marks(s: str):
+    """Offsets in ``s`` of each possessive "’s" / "'s"."""
+    for mark in ("’s ", "'s "):
+        i = s.find(mark)
+        while i >= 0:
+            yield i
+            i = s.find(mark, i + 3)
+
+
+def _add_hostile(text, quotes, m, s, add, rule, side=None, start=None, end=None):
+    q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
     if q is None or not _speaker(q):
         return  # narration by the outlet: not an accusation
     accuser, accuser_side = _speaker(q), _quote_side(q)
     accused_side = side if side is not None else _side_of(m.group("accused"))
     if accused_side and accused_side == accuser_side:
         return  # a side telling of its own acts ("Armenia's forces have responded") is not blame
-    cs = m.start("accused")
-    ce = _clause_end(text, cs, min(s.end, q.end + 1 if q.end < s.end else s.end))
+    cs = m.start("accused") if start is None else start
+    ce = _clause_end(text, cs, min(s.end, q.end + 1 if q.end < s.end else s.end)) if end is None else end
     add(accuser, accuser_side, m.group("accused"), accused_side, m.group("verb"), cs, ce, rule)
 
 
