@@ -633,3 +633,19 @@ def test_a_possessive_hostile_noun_in_a_speakers_words():
     q = quote_of(text, "Istrevia's aggression", "Lira Comadt")
     assert [(b.accused, b.verb, b.rule) for b in C.extract_blame(text, [q])] == [("Istrevia", "aggression",
                                                                                   "hostile-conduct")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Patrols confirmed at least 11 civilian deaths.", [("at least 11 civilian deaths", 11, "deaths", "died")]),
+    ("Korvas says 61 of its citizens are missing.", [("61 of its citizens", 61, "citizens", "missing")]),
+    ("Eleven people died at the scene and six more in hospital; at least 52 others were wounded.",
+     [("Eleven people", 11, "people", "died"), ("six more", 6, "people", ""), ("at least 52 others", 52, "people",
+                                                                                "wounded")]),
+    ("He hid in the cellar with three grandchildren.", [("three grandchildren", 3, "grandchildren", "")]),
+    # "the wounded" are the people counted before in the sentence, else people
+    ("The army said 3 soldiers were killed and 12 wounded.",
+     [("3 soldiers", 3, "soldiers", "killed"), ("12 wounded", 12, "soldiers", "wounded")]),
+    ("He said 19 of the wounded were still in hospital.", [("19 of the wounded", 19, "people", "wounded")]),
+])
+def test_more_counted_groups(text, expected):
+    assert [(c.text, c.value, c.counted, c.outcome) for c in C.extract_claims(text)] == expected

@@ -1285,7 +1285,7 @@ _DEFINITE = frozenset({"the", "these", "those", "its", "their", "both", "all", "
 
 
 _OF_THE = re.compile(r"\bOf\s+the\s+$")  # opening a sentence: "Of the 37 people killed, 11 were children"
-_OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\b")  # a part of a group counted before
+_OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|more|others)\b")  # a part of, or more of, a group counted before
 
 
 def _last_word(s: str) -> str:
@@ -1414,6 +1414,12 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         if cm:
             noun = _norm_noun(cm.group("noun"))
             counted, counted_cls, implied, singular = counted_tab[noun]
+            if singular and value != 1:
+                cm2 = counted_after.match(after, cm.end())  # "11 civilian deaths": the noun after the modifier
+                if cm2 is not None and not cm2.group("mods") and not counted_tab[_norm_noun(cm2.group("noun"))][3]:
+                    noun = _norm_noun(cm2.group("noun"))
+                    counted, counted_cls, implied, singular = counted_tab[noun]
+                    cm = re.match(r"[\s\S]*", after[:cm2.end()])  # one span over both words
             if is_article and counted_cls != "people":
                 continue  # "a war that killed …", "an attack": one event is no count
             if singular and value != 1:
@@ -1464,8 +1470,8 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
                 rule += "+elliptic"
         if of_them and not outcome and not (last_sentence_claim and last_sentence_claim[0] == sidx):
             continue  # "One of them, who spoke on condition of anonymity": no group counted before
-        if of_them and not counted:
-            counted = "people"
+        if (of_them or cm is not None) and not counted:
+            counted = "people"  # "19 of the wounded", "eight of them", with no group counted before
         if counted:
             last_sentence_claim = (sidx, counted)
         kind = ClaimKind.CASUALTY if (casualty or outcome in _casualty_outcomes()) else ClaimKind.COUNT
