@@ -649,3 +649,19 @@ def test_a_possessive_hostile_noun_in_a_speakers_words():
 ])
 def test_more_counted_groups(text, expected):
     assert [(c.text, c.value, c.counted, c.outcome) for c in C.extract_claims(text)] == expected
+
+
+def test_every_relative_phrase_of_the_resource_resolves():
+    # a granularity the enum lacks would raise at run time on any article using the phrase
+    from newskit import resources
+    for row in resources.table("claim_relative.tsv"):
+        assert C.Granularity(row["granularity"]), row
+        [t] = C.extract_times(f"It happened {row['phrase']}.", "2025-10-14")
+        assert t.text.lower() == row["phrase"], row
+
+
+@pytest.mark.parametrize("phrase", ["that morning", "within minutes", "within hours", "weeks in advance",
+                                    "by mid-morning"])
+def test_relative_phrases_anchored_to_another_event(phrase):
+    [t] = C.extract_times(f"The strike came {phrase}.", "2025-10-14")
+    assert t.text == phrase and t.when is None
