@@ -524,3 +524,9 @@ def test_pointed_out_that_reports_and_pointed_to_does_not():
 def test_a_count_word_inside_a_parenthetical_is_no_bare_noun_clause():
     qs = extract_quotes("The administration has promised twelve, she said, but only three have arrived.")
     assert [q.speaker for q in qs] == ["she"]
+
+
+def test_a_possessive_speaker_never_takes_a_name_across_a_sentence_end():
+    text = "Anton Drost wrote home in February. He asked for socks. “Bring him home,” his mother said."
+    q = one(extract_quotes(text), "Bring him home,")
+    assert q.speaker == "his mother" and "February" not in (q.referent or "")

@@ -204,6 +204,17 @@ def _newspaper_name() -> re.Pattern[str]:
 
 
 @functools.cache
+def _name_regex() -> re.Pattern[str]:
+    """Two or more capitalised words; a word may end in a period only as an initial ("F.") or an
+    abbreviation of ``resources/abbreviations.txt`` ("Dr."), so that no name runs across a
+    sentence end ("… in February. He …")."""
+    abbrevs = "|".join(sorted((re.escape(a.capitalize()) for a in _abbreviations() if a.isalpha()), key=len,
+                              reverse=True))
+    word = rf"(?:[A-Z]\.|(?:{abbrevs})\.|[A-Z][\w’'\-]*)"
+    return re.compile(rf"(?<![\w’'])({word}(?:\s+(?:of\s+|de\s+|al-)?{word})+)")
+
+
+@functools.cache
 def _abbreviations() -> frozenset[str]:
     """Abbreviations that end in a period without ending a sentence ("dr", "st"), lower case."""
     return frozenset(resources.lines("abbreviations.txt"))
@@ -1452,7 +1463,6 @@ class _Extractor:
                 return _Att(o.att.speaker, o.att.verb, "echo of a body quote")
         return None
 
-    _NAME = re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-.]*)(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w’'\-.]*)+)")
 
     def _named_earlier(self, r: _Rec) -> _Att | None:
         """The nearest person named in the two sentences before the quote (or before it in its own)."""
@@ -1463,7 +1473,7 @@ class _Extractor:
         hi = self.qstart_of(r)
         lo = max(lo, hi - WINDOW)
         best = None
-        for m in self._NAME.finditer(text, lo, hi):
+        for m in _name_regex().finditer(text, lo, hi):
             a, b = m.span()
             words = m.group().split()
             # drop a leading determiner-like word at a sentence start ("The", "But")
@@ -1857,7 +1867,7 @@ class _Extractor:
             return best
         lo = max(self.sents[max(self.sent_at(pos) - 3, 0)].start, pos - WINDOW)
         best = None
-        for m in self._NAME.finditer(self.text, lo, pos):
+        for m in _name_regex().finditer(self.text, lo, pos):
             words = m.group().split()
             while words and words[0].lower() in _NOT_NAMES:
                 words = words[1:]
