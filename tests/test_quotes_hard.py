@@ -530,3 +530,24 @@ def test_a_possessive_speaker_never_takes_a_name_across_a_sentence_end():
     text = "Anton Drost wrote home in February. He asked for socks. “Bring him home,” his mother said."
     q = one(extract_quotes(text), "Bring him home,")
     assert q.speaker == "his mother" and "February" not in (q.referent or "")
+
+
+def test_a_quote_ending_in_a_nested_quote_is_still_direct():
+    text = ('"We have eleven babies in intensive care," Lunde said. "I have called nine times. The answer is always '
+            "the same: 'It is being dealt with.'\"")
+    q = one(extract_quotes(text), "I have called nine times. The answer is always the same: 'It is being dealt with.'")
+    assert q.kind == QuoteKind.DIRECT and q.speaker == "Lunde" and q.rule == "adjacent quote"
+
+
+def test_a_statement_speaks_for_whoever_the_writer_says_issued_it():
+    text = ("Dostan spoke first. Kassian then read out a statement from President Lidia Marsk. «Nine of our citizens "
+            "were buried today,» the statement said.")
+    q = one(article_quotes(load_article_text(text)), "Nine of our citizens were buried today,")
+    assert q.canonical_speaker == "Lidia Marsk"
+
+
+def test_his_mother_is_the_mother_of_the_man_named_not_of_a_unit():
+    text = ("Corporal Anton Drost serves with the 14th Mechanised Brigade. He writes every week.\n\n"
+            "“He says paper doesn’t need charging,” his mother said.")
+    q = one(article_quotes(load_article_text(text)), "He says paper doesn’t need charging,")
+    assert q.referent == "Corporal Anton Drost’s mother" and q.canonical_speaker == "Anton Drost’s mother"

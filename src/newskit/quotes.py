@@ -1192,7 +1192,7 @@ class _Extractor:
             after_hi = self.qstarts[nxt_q]
         after = text[r.close + 1:after_hi] if r.closed else ""
         qtext = text[a:b]
-        inner_punct = qtext.rstrip()[-1:] in ".?!,…;:—–" if qtext else False
+        inner_punct = qtext.rstrip().rstrip("'’")[-1:] in ".?!,…;:—–" if qtext else False  # “… dealt with.’”
 
         att: _Att | None = None
         if not r.closed:
@@ -1531,6 +1531,9 @@ class _Extractor:
                 # "“…,” the statement said": the statement speaks for whoever issued it, the
                 # speaker just before ("the federation said in a statement …")
                 last = next(((pos, rtext) for pos, rtext, _ in reversed(history[-HISTORY:]) if pos < a), None)
+                named = self._document_issuer(sp, a, last[0] if last is not None else -1)
+                if named is not None:
+                    last = (a, named)  # "… read out a statement from President Lidia Marsk."
                 if last is not None and a - last[0] <= WINDOW:
                     issuer = last[1]
                     r.referent = issuer
@@ -1562,11 +1565,20 @@ class _Extractor:
                     r.rule_extra = " + possessive"
                     history.append((a, r.referent, _speaker_kind(owned)))
                     continue
+                if kind == "person":
+                    # "his mother": a person of that gender named after the last speaker is nearer
+                    gender = "m" if poss.group(1).lower() == "his" else "f"
+                    ante_pos = next((pos for pos, rtext, _ in reversed(history[-HISTORY:])
+                                     if pos < a and rtext == ante), -1)
+                    nearer = self._nearest_mention(a, "person", gender, ante_pos)
+                    if nearer is not None or (ante is not None and not self._agrees(gender, ante)):
+                        ante = nearer
                 if ante is None:
                     ante = self._mention_before(a, kind)
                 if ante:
                     ante = re.sub(r"^(?:[Tt]he)\s+", "", ante)
-                    r.referent = f"{ante} {owned}".strip()
+                    # "Anton Drost’s mother"; "European Union foreign policy chief"
+                    r.referent = f"{ante}’s {owned}".strip() if kind == "person" else f"{ante} {owned}".strip()
                     r.rule_extra = " + possessive"
                     history.append((a, r.referent, "person" if kind == "person" else _speaker_kind(sp[poss.end():])))
                     continue
@@ -1591,6 +1603,18 @@ class _Extractor:
                     r.referent = ref = named
                     r.rule_extra = " + named after"
             history.append((a, ref, _speaker_kind(ref)))
+
+    def _document_issuer(self, document: str, pos: int, after: int) -> str | None:
+        """Who issued the document a speaker names ("the statement"), when the writer says so
+        between the last speaker (``after``) and ``pos``: "a statement from President Lidia
+        Marsk", "a letter by the mayor"."""
+        noun = document.split()[-1].lower()
+        m = None
+        pat = re.compile(rf"\b{re.escape(noun)}\s+(?:from|by|of|issued\s+by|signed\s+by)\s+"
+                         rf"((?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+)*[A-Z][\w’'\-]*|the\s+[a-z]+(?:\s+[a-z]+)?)")
+        for m in pat.finditer(self.text, max(after + 1, pos - WINDOW), pos):
+            pass
+        return m.group(1) if m is not None and not self._in_quote(m.start()) else None
 
     _IDENTIFIED = re.compile(r"(?:(He)|(She)) is ((?:(?:Dr|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,2})\b")
 
