@@ -665,3 +665,10 @@ def test_every_relative_phrase_of_the_resource_resolves():
 def test_relative_phrases_anchored_to_another_event(phrase):
     [t] = C.extract_times(f"The strike came {phrase}.", "2025-10-14")
     assert t.text == phrase and t.when is None
+
+
+def test_a_demonym_before_a_hostile_noun_in_a_speakers_words():
+    text = "Pelagrian troops shelled the bank; Corvenia’s defence ministry called it an act of naked Pelagrian aggression."
+    q = quote_of(text, "it an act of naked Pelagrian aggression", "Corvenia’s defence ministry", side="Corvenia")
+    got = [(b.accused, b.accused_side, b.verb, b.rule) for b in C.extract_blame(text, [q])]
+    assert ("Pelagrian", "Pelagria", "aggression", "hostile-conduct") in got

@@ -530,6 +530,8 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"responsible\s+for\s+(?P<claim>[^.;]+)"),
         "passive_by": re.compile(
             rf"\b(?P<verb>{passive_by})\s+by\s+(?:an?\s+)?(?P<accused>{party})"),
+        "conduct_adj": re.compile(rf"(?<![\w’'])(?P<accused>{_GENERIC_WORD})\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
+        "conduct_word": re.compile(rf"\b(?:{conduct})\b"),
         "conduct_poss": re.compile(rf"(?P<accused>(?:{party_names})|[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "blame_on_rel": re.compile(
             rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|which)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj})\s+"
@@ -543,7 +545,10 @@ def _blame_res() -> dict[str, re.Pattern]:
         "blame_on": re.compile(
             rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again)\s+)*(?P<verb>blamed|blames|blame)\s+"
             rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?P<accused>{party}|{other})"),
-        "hostile": re.compile(rf"(?P<accused>{party})(?:\s+{place})?\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        "hostile": re.compile(rf"(?P<accused>{party})\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        # tried only where a preposition follows the party (keeps the common case fast)
+        "hostile_place": re.compile(rf"(?P<accused>{party})\s+{place}\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        "place_after": re.compile(r"\s+(?:on|in|from|near|at|along|across)\s"),
         "act": re.compile(rf"(?P<accused>{party})\s+(?:{aux}\s+){{0,3}}(?P<verb>{act})\b"),
         "hnoun": re.compile(rf"\b(?:{hnoun})\b", re.IGNORECASE),
         "conduct": re.compile(rf"\b(?P<verb>{conduct})[”\"’]?\s+(?P<prep>of|by)\s+(?P<accused>{party})"),
@@ -1708,6 +1713,13 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     verb, cs, ce, "mutual")
         for m in _anchored(res["hostile"], text, parties, s.end):
             _add_hostile(text, quotes, m, s, add, "hostile-act")
+        for p in parties:
+            # "Lutrian troops on the western bank opened fire"
+            pm = res["party"].match(text, p, s.end)
+            if pm is not None and res["place_after"].match(text, pm.end(), s.end):
+                m = res["hostile_place"].match(text, p, s.end)
+                if m is not None:
+                    _add_hostile(text, quotes, m, s, add, "hostile-act")
         for p in learned.get(si, ()):
             m = res["hostile_bare"].match(text, p, s.end)
             if m is not None:
@@ -1722,6 +1734,13 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 if name in _parties() or name in countries:
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct",
                                  side=None if name in _parties() else name)
+        if parties and res["conduct_word"].search(s.text):
+            for m in res["conduct_adj"].finditer(text, s.start, s.end):
+                # "an act of naked Pelagrian aggression", in a speaker's words
+                word = m.group("accused")
+                side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
+                if side and not word.endswith(("’s", "'s")):
+                    _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side)
         if parties and " by " in s.text:
             for m in res["passive_by"].finditer(text, s.start, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
