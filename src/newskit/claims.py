@@ -1653,8 +1653,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     out: list[BlameStatement] = []
     generic = _generic_parties(text)
     plan = _blame_plan(text, sents, generic)
-    learned = _learned_parties(text, sents, generic)
     countries = {_generic_side(word) for _, word in generic}  # "Istrevia" of "Istrevian commandos"
+    learned = _learned_parties(text, sents, countries)
     for si, (s, period) in enumerate(zip(sents, periods)):
         if si not in plan and si not in learned:
             continue
@@ -1862,14 +1862,12 @@ def _anchored(pattern: re.Pattern, text: str, starts: list[int], end: int):
             yield m
 
 
-def _learned_parties(text: str, sents, generic=None) -> dict[int, list[int]]:
+def _learned_parties(text: str, sents, countries: set[str]) -> dict[int, list[int]]:
     """Where this article names, bare, a country it elsewhere gives a ministry or an army
     ("Ostrel has broken its word" beside "Ostrel’s defence ministry" or "Ostreli drones") and
-    the table does not list: ``{sentence index: [offsets]}``."""
-    if generic is None:
-        generic = _generic_parties(text)
-    names = {_generic_side(word) for _, word in generic}  # "Ostrel’s ministry", "Ostreli drones"
-    names -= set(_parties())
+    the table does not list: ``{sentence index: [offsets]}``.  ``countries`` are those the
+    article's party phrases name ("Ostrel’s ministry", "Ostreli drones" → "Ostrel")."""
+    names = countries - set(_parties())
     if not names:
         return {}
     starts = [s.start for s in sents]

@@ -204,14 +204,28 @@ def _newspaper_name() -> re.Pattern[str]:
 
 
 @functools.cache
-def _name_regex() -> re.Pattern[str]:
-    """Two or more capitalised words; a word may end in a period only as an initial ("F.") or an
-    abbreviation of ``resources/abbreviations.txt`` ("Dr."), so that no name runs across a
-    sentence end ("… in February. He …")."""
+def _name_word() -> str:
+    """Pattern of one capitalised word of a name.  A word may end in a period only as an
+    initial ("F.", "U.S.") or an abbreviation of ``resources/abbreviations.txt`` ("Dr."), so
+    that no name runs across a sentence end ("… in February. He …", "… with Kestria. Basko")."""
     abbrevs = "|".join(sorted((re.escape(a.capitalize()) for a in _abbreviations() if a.isalpha()), key=len,
                               reverse=True))
-    word = rf"(?:[A-Z]\.|(?:{abbrevs})\.|[A-Z][\w’'\-]*)"
+    return rf"(?:(?:[A-Z]\.)+|(?:{abbrevs})\.|[A-Z][\w’'\-]*)"
+
+
+@functools.cache
+def _name_regex() -> re.Pattern[str]:
+    """Two or more capitalised words (see :func:`_name_word`)."""
+    word = _name_word()
     return re.compile(rf"(?<![\w’'])({word}(?:\s+(?:of\s+|de\s+|al-)?{word})+)")
+
+
+@functools.cache
+def _cap_run_regex() -> re.Pattern[str]:
+    """A run of one or more capitalised words (see :func:`_name_word`), with the period that
+    ends its last word, if any."""
+    word = _name_word()
+    return re.compile(rf"(?<![\w’'\-]){word}(?:[ \t]+(?:de[ \t]+|al-)?{word})*\.?")
 
 
 @functools.cache
@@ -1608,11 +1622,9 @@ class _Extractor:
         """Who issued the document a speaker names ("the statement"), when the writer says so
         between the last speaker (``after``) and ``pos``: "a statement from President Lidia
         Marsk", "a letter by the mayor"."""
-        noun = document.split()[-1].lower()
         m = None
-        pat = re.compile(rf"\b{re.escape(noun)}\s+(?:from|by|of|issued\s+by|signed\s+by)\s+"
-                         rf"((?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+)*[A-Z][\w’'\-]*|the\s+[a-z]+(?:\s+[a-z]+)?)")
-        for m in pat.finditer(self.text, max(after + 1, pos - WINDOW), pos):
+        for m in _issued_by_pattern(document.split()[-1].lower()).finditer(self.text, max(after + 1, pos - WINDOW),
+                                                                            pos):
             pass
         return m.group(1) if m is not None and not self._in_quote(m.start()) else None
 
@@ -1722,8 +1734,6 @@ class _Extractor:
         r"(?<![\w’'])(?:[Tt]he\s+)?((?:[A-Z][\w\-]*(?:’s|'s)?\s+)+(?:[a-z]+\s+){0,2}(?:" +
         "|".join(sorted(_ORG_WORDS - {"reports", "report", "sides", "side"})) + r"))\b")
 
-    _CAP_RUN = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-.]*(?:[ \t]+(?:de[ \t]+|al-)?[A-Z][\w’'\-.]*)*")
-
     def _in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.qstarts, pos) - 1
         return k >= 0 and pos < self.qends[k]
@@ -1731,30 +1741,10 @@ class _Extractor:
     _HE = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
 
     def _cap_runs(self):
-        """Runs of capitalised words as ``(start, end, words)``, cut after a word that ends a
-        sentence ("… with Kestria. Basko said …" is two runs): a word ending in a period
-        continues a run only when it is an initial ("F.") or an abbreviation of
-        ``resources/abbreviations.txt`` ("Dr.", "St.")."""
-        abbrevs = _abbreviations()
-        for m in self._CAP_RUN.finditer(self.text):
-            run = m.group()
-            if "." not in run[:-1]:
-                yield m.start(), m.end(), run.split()
-                continue
-            words: list[str] = []
-            a = pos = m.start()
-            for w in run.split():
-                pos = self.text.index(w, pos)
-                if not words:
-                    a = pos
-                words.append(w)
-                pos += len(w)
-                core = w.rstrip(".")
-                if w.endswith(".") and len(core) > 1 and core.lower() not in abbrevs:
-                    yield a, pos, words
-                    words = []
-            if words:
-                yield a, pos, words
+        """Runs of capitalised words as ``(start, end, words)``; a run never crosses a sentence
+        end ("… with Kestria. Basko said …" is two runs, see :func:`_name_word`)."""
+        for m in _cap_run_regex().finditer(self.text):
+            yield m.start(), m.end(), m.group().split()
 
     def _persons(self) -> tuple[list[int], list[tuple[str, str | None]]]:
         """People named in the writer's text (not inside quotes), in text order: start
@@ -1782,7 +1772,7 @@ class _Extractor:
                 if last.endswith(end):
                     last = last[:-len(end)]
             words[-1] = last
-            if not last or any(w.lower().strip(".,’'") in _ORG_WORDS for w in words):
+            if not last or _has_org_word(" ".join(words)):
                 continue
             nxt = text[run_end:run_end + 20].split()[:1]
             if words[0] in ("St.", "St", "Saint") or (nxt and nxt[0].lower().strip(",.;:") in _place_nouns()):
@@ -1898,6 +1888,13 @@ class _Extractor:
             if len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words):
                 best = " ".join(words)
         return best
+
+
+@functools.lru_cache(maxsize=64)
+def _issued_by_pattern(noun: str) -> re.Pattern[str]:
+    """"statement from President Lidia Marsk", "report by the agency": group 1 is the issuer."""
+    return re.compile(rf"\b{re.escape(noun)}\s+(?:from|by|of|issued\s+by|signed\s+by)\s+"
+                      rf"((?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+)*[A-Z][\w’'\-]*|the\s+[a-z]+(?:\s+[a-z]+)?)")
 
 
 @functools.lru_cache(maxsize=512)

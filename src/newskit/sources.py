@@ -131,7 +131,9 @@ def _role_words() -> frozenset[str]:
 @functools.cache
 def _given_names() -> frozenset[str]:
     """Given names of ``resources/person_gender.tsv`` ("Ivan" is a name, "Sorbian" a demonym)."""
-    return frozenset(w for r in resources.table("person_gender.tsv") if r["kind"] == "name" for w in r["words"].split())
+    from .quotes import _gender_words  # the one reader of that file (quotes imports sources lazily)
+
+    return frozenset(_gender_words()[0])
 
 
 @functools.cache
@@ -226,10 +228,12 @@ def _name_part(bare: str) -> str:
     the person works); "Bank of England" keeps its "of" (one capitalised word before it), and so
     does a name that opens with a demonym ("Sorbian Chamber of Agricultural Traders")."""
     m = _NAME_THEN_PP.match(bare)
-    first = bare.split()[0] if bare.strip() else ""
-    if m is None or (_NATIONALITY.match(first) and first not in _given_names()) or any(w.lower() in _ORGANISATION_WORDS or w.lower() in _INSTITUTION_WORDS
-                        for w in m.group(1).split()):
-        return bare  # "Armenian Ministry of Defence", "Royal Institute of …"
+    if m is None:
+        return bare
+    first = bare.split()[0]
+    if (_NATIONALITY.match(first) and first not in _given_names()) or any(
+            w.lower() in _ORGANISATION_WORDS or w.lower() in _INSTITUTION_WORDS for w in m.group(1).split()):
+        return bare  # "Armenian Ministry of Defence", "Royal Institute of …", "Sorbian Chamber of …"
     return m.group(1)
 
 
