@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newskit import errors, load_article, load_corpus
-from newskit.evaluate import evaluate_quotes, load_annotations, match_spans, overlap, same_speaker
+from newskit.evaluate import evaluate_quotes, load_annotations, match_spans, overlap, same_mention, same_speaker
 from newskit.quotes import Quote, QuoteKind
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,6 +58,29 @@ def test_same_speaker_normalises():
     assert same_speaker(None, None) and not same_speaker("A", None)
     assert same_speaker("Velmora’s defence ministry", "defence ministry of Velmora")
     assert not same_speaker("Velmora’s defence ministry", "defence ministry of Dastria")
+
+
+def test_same_mention_is_the_gender_gap_trackers_span_overlap():
+    assert same_mention((10, 12), (10, 12))  # "he" marked and "he" predicted
+    assert same_mention((0, 30), (20, 34))  # a longer span with the title still shares characters
+    assert not same_mention((0, 10), (10, 20))  # touching is not sharing
+    assert same_mention((None, None), (None, None))  # no speaker written, none predicted
+    assert not same_mention((3, 8), (None, None)) and not same_mention((None, None), (3, 8))
+
+
+def test_mention_accuracy_counts_spans_not_names(articles):
+    """A quote attributed to the right mention but resolved to the wrong name is a mention hit
+    and a canonical miss; an unattributed quote is neither."""
+    art = articles[0][0]
+    gold = [g for g in load_annotations(ANN, [art])[art.id] if g["speaker_start"] is not None][0]
+    right_span = Quote(QuoteKind(gold["kind"]), gold["text"], gold["start"], gold["end"], gold["speaker"],
+                       gold["speaker_start"], gold["speaker_end"], None, "none", 0, 0, canonical_speaker="Nobody")
+    s = evaluate_quotes([art], extract=lambda a: [right_span]).scores.set_index(["scope", "threshold"])
+    assert s.loc[("all", 0.8), "speaker_mention_accuracy"] == 1.0 and s.loc[("all", 0.8), "speaker_accuracy"] == 0.0
+    unattributed = Quote(QuoteKind(gold["kind"]), gold["text"], gold["start"], gold["end"], None, None, None,
+                         None, "none", 0, 0)
+    s = evaluate_quotes([art], extract=lambda a: [unattributed]).scores.set_index(["scope", "threshold"])
+    assert s.loc[("all", 0.8), "speaker_mention_accuracy"] == 0.0
 
 
 def test_annotation_files_fit_their_articles(articles):
@@ -139,7 +162,7 @@ def test_cli_evaluate_prints_both_thresholds():
     rows = [json.loads(x) for x in r.stdout.splitlines()]
     alls = {row["threshold"]: row for row in rows if row["scope"] == "all"}
     assert set(alls) == {0.3, 0.8}
-    assert {"precision", "recall", "f1", "speaker_accuracy"} <= set(alls[0.8])
+    assert {"precision", "recall", "f1", "speaker_accuracy", "speaker_mention_accuracy"} <= set(alls[0.8])
 
 
 def test_cli_evaluate_details_and_bad_folder(tmp_path):
