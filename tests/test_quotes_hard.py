@@ -551,3 +551,28 @@ def test_his_mother_is_the_mother_of_the_man_named_not_of_a_unit():
             "“He says paper doesn’t need charging,” his mother said.")
     q = one(article_quotes(load_article_text(text)), "He says paper doesn’t need charging,")
     assert q.referent == "Corporal Anton Drost’s mother" and q.canonical_speaker == "Anton Drost’s mother"
+
+
+def test_a_short_definite_name_takes_the_full_name_written_before_or_just_after():
+    text = ("In a statement, the Korvan Broadcasting Council said the licence was safe. The council added that it "
+            "would review it in May.\n\n"
+            "Fifty violations were logged last week, the observer mission said. In its weekly report, the Joint "
+            "Observer Mission said most came at night.")
+    qs = article_quotes(load_article_text(text))
+    assert one(qs, "it would review it in May").canonical_speaker == "Korvan Broadcasting Council"
+    assert one(qs, "Fifty violations were logged last week").canonical_speaker == "Joint Observer Mission"
+
+
+def test_one_of_them_is_a_member_of_the_group_or_the_name_that_follows():
+    text = ("According to two Western diplomats briefed on the talks, the offer was new. One of them, who spoke "
+            "on condition of anonymity, said the offer had been “taken seriously”. A second diplomat said the "
+            "other side had little room to move.\n\n"
+            "Pupils at the school said they listen for the music. “It is the only station that plays anything "
+            "new,” said one of them, 15-year-old Mila Trask.")
+    qs = article_quotes(load_article_text(text))
+    assert one(qs, "the offer was new").canonical_speaker == "Western diplomats"
+    q = one(qs, "the offer had been “taken seriously”")
+    assert q.canonical_speaker == "Western diplomat" and q.rule.endswith("+ member of group")
+    assert one(qs, "the other side had little room to move").canonical_speaker == "second Western diplomat"
+    q = one(qs, "It is the only station that plays anything new,")
+    assert q.canonical_speaker == "Mila Trask" and q.rule.endswith("+ name after")

@@ -1133,9 +1133,13 @@ class _Extractor:
         lo = self._clause_lo(sent, a)
         head = text[max(lo, a - 60):a].strip(" ,")
         if len(head.split()) < 2 or head.rstrip()[-1:] in "”\"»":
-            # "According to X, CONTENT"
-            after = text[np[1]:min(sent.end, np[1] + 200)]
-            c0 = np[1] + (len(after) - len(after.lstrip(" ,")))
+            # "According to X, CONTENT"; the source's own modifier ends at the comma ("According to
+            # two diplomats briefed on the talks, …")
+            comma = text.find(",", np[1], min(sent.end, np[1] + 80))
+            tail = text[np[1]:comma] if comma >= 0 else ""
+            c_from = comma + 1 if tail.strip() and len(tail.split()) <= 8 and not _MARK.search(tail) else np[1]
+            after = text[c_from:min(sent.end, c_from + 200)]
+            c0 = c_from + (len(after) - len(after.lstrip(" ,")))
             end = self._content_end(sent, c0)
             if end - c0 < 3 or _wc(text[c0:min(end, c0 + 60)]) < 2:
                 return None
@@ -1554,6 +1558,17 @@ class _Extractor:
                     r.rule_extra = " + issuer"
                     history.append((a, issuer, _speaker_kind(issuer)))
                     continue
+            member = _MEMBER.match(sp)
+            if member:
+                # "One of them, 15-year-old Mila Trask," / "one of them said" (after "two Western
+                # diplomats …") / "A second diplomat said": a member of the group named before
+                found = self._member_referent(member, b, [(p, t) for p, t, _ in history[-HISTORY:] if p < a])
+                if found is not None:
+                    ref, how = found
+                    r.referent = ref
+                    r.rule_extra = how
+                    history.append((a, ref, "person"))
+                    continue
             ref = sp
             poss = _POSSESSIVE_PRONOUN.match(sp)
             if poss:
@@ -1617,6 +1632,32 @@ class _Extractor:
                     r.referent = ref = named
                     r.rule_extra = " + named after"
             history.append((a, ref, _speaker_kind(ref)))
+
+    _APPOSITIVE_NAME = re.compile(r",\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,3}?"
+                                  r"((?:[A-Z][\w’'\-]+\s+){1,2}[A-Z][\w’'\-]+)(?=\s*(?:[,.;:!?]|$))")
+
+    def _member_referent(self, member: re.Match, end: int,
+                         earlier: list[tuple[int, str]]) -> tuple[str, str] | None:
+        """Who "one of them" / "another" / "a second diplomat" (``member``, ending at ``end``)
+        is: the name of an appositive right after it (", 15-year-old Mila Trask"), else one
+        member of the nearest earlier group speaker ("two Western diplomats …" → "Western
+        diplomat"; "a second diplomat" → "second Western diplomat"), with the rule's suffix."""
+        m = self._APPOSITIVE_NAME.match(self.text, end, min(len(self.text), end + 80))
+        if m and not _has_org_word(m.group(1)):
+            return m.group(1), " + name after"  # a name of two or three capitalised words
+        from .sources import member_of
+
+        noun = member.group("noun")
+        for _, group in reversed(earlier):
+            one = member_of(group)
+            if one is None:
+                continue
+            if noun is not None and noun.lower() not in one.lower().split():
+                return None  # "another official" after "two diplomats": another group
+            if noun is not None and member.group("ord"):
+                one = f"{member.group('ord').lower()} {one}"
+            return one, " + member of group"
+        return None
 
     def _document_issuer(self, document: str, pos: int, after: int) -> str | None:
         """Who issued the document a speaker names ("the statement"), when the writer says so
@@ -1686,6 +1727,23 @@ class _Extractor:
         found = None
         for m in _definite_pattern(head).finditer(self.text, max(0, pos - FAR_WINDOW), pos):
             found = m
+        proper = None
+        for m in _proper_name_pattern(head).finditer(self.text, max(0, pos - FAR_WINDOW), pos):
+            if not self._in_quote(m.start()):
+                proper = m
+        if proper is None and found is None:
+            # "…, the monitoring mission said. In its weekly report, the Joint Monitoring Mission
+            # said …": the writer names it in full in the next two sentences
+            si = self.sent_at(pos)
+            hi = self.sents[min(si + 2, len(self.sents) - 1)].end
+            proper = next((m for m in _proper_name_pattern(head).finditer(self.text, pos, hi)
+                           if not self._in_quote(m.start())), None)
+        if proper is not None and (found is None or proper.start() > found.start()):
+            words = proper.group().split()
+            while words and words[0].lower() in _NOT_NAMES:
+                words = words[1:]
+            if len(words) > len(head.split()):
+                return " ".join(words)  # "the council" → "National Broadcasting Council"
         if found is None:
             if noun in _person_roles():
                 # "Father Anton Brel holds a service … “…,” the priest said": the person named
@@ -1906,6 +1964,14 @@ def _definite_pattern(head: str) -> re.Pattern[str]:
                       + re.escape(head) + r"(?![\w’'])")
 
 
+@functools.lru_cache(maxsize=512)
+def _proper_name_pattern(head: str) -> re.Pattern[str]:
+    """"the council" ← "the National Broadcasting Council", "the heritage agency" ← "Dravenian
+    Heritage Agency": one to four capitalised words, then ``head`` with capitalised words."""
+    cap_head = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in head.split())
+    return re.compile(r"(?<![\w’'])(?:[A-Z][\w\-]*\s+){1,4}" + cap_head + r"(?![\w’'])")
+
+
 def _gender_agrees(a: str | None, b: str | None) -> bool:
     """Do two genders ('m', 'f' or None for unknown) agree?  Unknown agrees with both."""
     return a is None or b is None or a == b
@@ -1936,6 +2002,9 @@ _DOCUMENT = re.compile(r"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:written\s+|joint\s+
                        r"|[Aa]n?\s+(?:later|second|further|subsequent|new)\s+)"
                        r"(?:statement|communiqu[eé]|press\s+release|declaration|report|post|message|editorial)"
                        r"(?:\s+on\s+the\s+same\s+(?:channel|account|page|website))?$")
+# one member of a group named before: "one of them", "another", "a second diplomat"
+_MEMBER = re.compile(r"^(?:(?:[Oo]ne|[Ee]ach|[Aa]nother)\s+of\s+(?:them|those|the\s+[a-z]+)|[Aa]nother|"
+                     r"(?:[Aa]nother|[Aa]\s+(?P<ord>second|third|fourth|fifth))\s+(?P<noun>[a-z]+))$")
 _POSSESSIVE_PRONOUN = re.compile(r"^(Its|His|Her|Their|its|his|her|their)\s+")
 _DEFINITE = re.compile(r"^[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)$")
 

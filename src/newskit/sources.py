@@ -38,6 +38,7 @@ __all__ = [
     "SOURCE_TYPES",
     "default_actors_path",
     "load_actors",
+    "member_of",
     "resolve",
     "resolve_speaker",
     "share_of_voice",
@@ -151,6 +152,18 @@ _NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:an|ian|ish|ese|i|ch|ic)|US|U\.S\.|
 _SPLIT = re.compile(r"\s+(?:and|&)\s+")
 
 
+def _names_after(words: list[str]) -> bool:
+    """Do ``words`` name someone, so that a rank word before them can go ("former | President
+    Ilian Dorsk")?  Not when they describe a role ("senior | Halvorian diplomat") or name an
+    organisation ("Regional | Monitoring Mission")."""
+    return all(w[:1].isupper() for w in words) and not _is_organisation(words)
+
+
+def _is_organisation(words: list[str]) -> bool:
+    return any(w.lower().strip(",.’'") in _ORGANISATION_WORDS or w.lower().strip(",.’'") in _INSTITUTION_WORDS
+               for w in words)
+
+
 def _strip_titles(name: str) -> str:
     """"US Secretary of State Antony Blinken" → "Antony Blinken" (titles and nationalities off the front)."""
     words = name.split()
@@ -164,8 +177,8 @@ def _strip_titles(name: str) -> str:
     while changed and len(words) > 1:
         changed = False
         first = words[0].lower()
-        if first in ("the", "a", "an", "former", "acting", "deputy", "opposition", "regional", "senior",
-                     "local", "top", "chief"):
+        if first in ("the", "a", "an") or (first in ("former", "acting", "deputy", "opposition", "regional",
+                                                     "senior", "local", "top", "chief") and _names_after(words[1:])):
             words = words[1:]
             changed = True
             continue
@@ -207,8 +220,9 @@ def _guess(speaker: str) -> Actor:
     bare = _name_part(_strip_titles(speaker))
     words = bare.split()
     caps = [w for w in words if w[:1].isupper()]
-    if _role_name(re.sub(r"\s+", " ", speaker).strip(" .,;:")) is not None or (
-            len(caps) >= 2 and len(caps) == len(words) and not any(w.lower() in _ORGANISATION_WORDS for w in words)):
+    role_name = _role_name(re.sub(r"\s+", " ", speaker).strip(" .,;:"))
+    if (role_name is not None and not _is_organisation(role_name.split())) or (
+            len(caps) >= 2 and len(caps) == len(words) and not _is_organisation(words)):
         return Actor(_canonical_guess(speaker), None, "person", "unknown", known=False)
     for pat, typ in cues:
         if pat.search(low):
@@ -219,7 +233,8 @@ def _guess(speaker: str) -> Actor:
 _INSTITUTION_WORDS = frozenset(
     "institute university centre center bank court school college foundation commission assembly academy "
     "museum church hospital department bureau authority association society league fund programme program "
-    "project company corporation".split())
+    "project company corporation mission delegation secretariat directorate inspectorate charity coalition "
+    "alliance network council guard".split())
 _NAME_THEN_PP = re.compile(r"^((?:[A-Z][\w’'\-.]*\s+){1,3}[A-Z][\w’'\-]*)\s+(?:of|from|at|with)\s+\S")
 
 
@@ -262,24 +277,80 @@ _DESCRIBED_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z]+\s+){1,2}((?:[A
 _COUNT_WORD = re.compile(r"^(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal)\s+(?=\w)")
 
 
+# a reduced relative clause after the source: "two Western diplomats briefed on the talks",
+# "Residents of Ostrel reached by telephone", "Diplomats involved in the process"
+_PARTICIPLE_TAIL = re.compile(r"\s+[a-z]+ed(?:\s+(?:on|in|by|with|to|about|at|from|for)\s.*)?$")
+# a leading determiner: "A second diplomat", "One senior Halvorian diplomat" (not "One of them")
+_LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?|[Bb]oth|[Oo]ne(?= (?!of )))\s+(?=\S)")
+
+
 def _canonical_guess(speaker: str) -> str:
+    """The canonical name of a speaker the actor table lacks: relative clauses and reduced
+    relatives cut, titles stripped from a personal name, leading determiners and counts
+    dropped, and a common noun that opened the sentence lower-cased ("Residents of Ostrel"
+    → "residents of Ostrel"), so the same source gets one name."""
+    s = _guess_name(speaker)
+    first = s.split()[0] if s.split() else ""
+    if first[:1].isupper() and _is_role_word(first) and first.lower() not in _titles() and \
+            not _is_organisation([first]) and first.lower() not in ("state", "states"):
+        s = first.lower() + s[len(first):]  # "Residents of Ostrel" → "residents of Ostrel"
+    return s
+
+
+def _guess_name(speaker: str) -> str:
     s = re.sub(r"\s+", " ", speaker).strip(" .,;:")
     s = re.split(r",?\s+(?:who|which)\s", s)[0]  # "a sergeant who asked not to be named" → "a sergeant"
+    tail = _PARTICIPLE_TAIL.search(s)
+    if tail and any(_is_role_word(w) for w in s[:tail.start()].split()):
+        s = s[:tail.start()]
+    s = _LEADING_DETERMINER.sub("", s)
     m = _ROLE_FOR_ORG.match(s)
     if m and m.group(1) in _titles():
         return f"{m.group(2)} {m.group(1)}"  # "A spokesman for the Civic Front" → "Civic Front spokesman"
     m = _DESCRIBED_NAME.match(s)
     if m:
-        return m.group(1)  # "The daily Korvan Herald" → "Korvan Herald"
+        # "The daily Korvan Herald" → "Korvan Herald"; "former President Ilian Dorsk" → "Ilian Dorsk"
+        return _strip_titles(m.group(1))
     s = _COUNT_WORD.sub("", s)  # "two people familiar with the talks" → "people familiar with the talks"
     name = _role_name(s)
-    if name is not None:
+    if name is not None and not _is_organisation(name.split()):
         return name
     bare = _name_part(_strip_titles(s))
     if sum(1 for w in bare.split() if w[:1].isupper()) >= 2:
         return bare
-    # "the ministry" → "ministry"; "One senior diplomat" → "senior diplomat" (not "One of them")
-    return re.sub(r"^(?:the|The|both|Both|(?:one|One)(?= (?!of )))\s", "", s)
+    return s
+
+
+_IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child"}
+
+
+def member_of(group: str) -> str | None:
+    """The canonical name of one member of a group source ("two Western diplomats briefed on
+    the talks" → "Western diplomat"), for "one of them said"; None when ``group`` names no
+    plural source noun."""
+    words = _canonical_guess(group).split()
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low in _IRREGULAR_PLURALS:
+            words[i] = _IRREGULAR_PLURALS[low]
+        elif low.endswith("ies") and low[:-3] + "y" in _role_words():
+            words[i] = w[:-3] + "y"
+        elif low.endswith("es") and low[:-2] in _role_words() and low[:-2].endswith(("ss", "sh", "ch", "x")):
+            words[i] = w[:-2]  # "witnesses"
+        elif low.endswith("s") and low[:-1] in _role_words():
+            words[i] = w[:-1]
+        else:
+            continue
+        return " ".join(words)
+    return None
+
+
+def _is_role_word(word: str) -> bool:
+    """Is ``word`` (any case, singular or plural) a noun for a person or a source ("residents")?"""
+    low = word.lower().strip(",.’'")
+    roles = _role_words()
+    return low in roles or (low.endswith("s") and low[:-1] in roles) or (
+        low.endswith("ies") and low[:-3] + "y" in roles)
 
 
 def _lookup(name: str, table: dict[str, Actor]) -> Actor | None:
