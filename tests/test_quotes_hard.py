@@ -576,3 +576,31 @@ def test_one_of_them_is_a_member_of_the_group_or_the_name_that_follows():
     assert one(qs, "the other side had little room to move").canonical_speaker == "second Western diplomat"
     q = one(qs, "It is the only station that plays anything new,")
     assert q.canonical_speaker == "Mila Trask" and q.rule.endswith("+ name after")
+
+
+@pytest.mark.parametrize("text,quote,speaker", [
+    # a pronoun after an opening phrase takes no modifiers
+    ("In a radio address she called the missing fishermen “our brothers” and promised a search.",
+     "our brothers", "she"),
+    # a participle after a comma shares the sentence's subject
+    ("He went further, calling the vote «a theatre for the cameras» and leaving the room.",
+     "a theatre for the cameras", "He"),
+    # a time adverbial between the subject and its verb
+    ("Dastria’s president, Ilka Morrow, last week called the new fence \"a wall across our fields\".",
+     "a wall across our fields", "Ilka Morrow"),
+    # a long participle parenthetical before the verb
+    ("Foreign Minister Arno Vell, speaking beside his Ostravan counterpart after three hours of closed talks, "
+     "said the first meeting would be “technical” and short.", "technical", "Foreign Minister Arno Vell"),
+    # an organisation noun of the resource list heads its phrase
+    ("In a statement issued on Monday, the charity said it needed “twice its budget” to finish.",
+     "twice its budget", "the charity"),
+    ("The envoy appealed to both armies to «pull back the guns» before winter.", "pull back the guns", "The envoy"),
+])
+def test_partial_quotes_take_the_subject_of_their_clause(text, quote, speaker):
+    assert one(extract_quotes(text), quote).speaker == speaker
+
+
+def test_a_time_phrase_inside_a_parenthetical_stays_in_it():
+    text = ("The prime minister, Dana Rusk, speaking at a ceremony in Ashkar on Friday, said the valley would be "
+            "rebuilt.")
+    assert one(extract_quotes(text), "the valley would be rebuilt").speaker.endswith("Dana Rusk")

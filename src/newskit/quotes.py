@@ -430,6 +430,12 @@ _AUX = frozenset(
     "too only could may might must should can shall just already still even often never "
     "subsequently initially first last".split())
 _BE = frozenset("is was were are been be being am".split())
+_PERSONAL_PRONOUNS = frozenset("he she they we i".split())
+# a time adverbial between the subject and its verb: "Stefan Halmi, last month called", "… on Monday said"
+_TRAIL_TIME = re.compile(r"(?:,?\s+(?:(?:last|this|next|earlier\s+this|later\s+that)\s+(?:week|month|year|night|"
+                         r"morning|evening|weekend|spring|summer|autumn|winter|monday|tuesday|wednesday|thursday|"
+                         r"friday|saturday|sunday)|yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
+                         r"saturday|sunday)))+\s*$", re.I)
 _NEGATION = frozenset("not n't never didn't don't doesn't won't wouldn't cannot can't "
                       "didn’t don’t doesn’t won’t wouldn’t can’t refused declined no".split())
 _NOUN_FORMS = frozenset(
@@ -520,6 +526,9 @@ def _boundary_end(tok: str) -> bool:
 
 def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The speaker noun phrase ending right before ``hi`` (a verb), not before ``lo``."""
+    t = _TRAIL_TIME.search(text, max(lo, hi - 60), hi)
+    if t and t.start() > lo:
+        hi = t.start() + (1 if text[t.start()] == "," else 0)  # keep the comma before it
     toks = [m.span() for m in _TOKEN.finditer(text, max(lo, hi - 180), hi)]
     if toks and toks[0][0] != lo and hi - 180 > lo:
         toks = toks[1:]  # a word cut by the window
@@ -545,7 +554,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         inner = [text[a:b] for a, b in toks[j + 1:]]
         first = _bare(inner[0]).lower() if inner else ""
         possessive = bool(inner) and inner[0][0].isupper() and inner[0].endswith(("’s", "'s"))
-        if len(toks) - j >= 12 and first not in ("who", "which") and not (
+        if len(toks) - j >= (26 if first.endswith("ing") else 12) and first not in ("who", "which") and not (
                 (first in _DETERMINERS or possessive) and any(w in ("who", "which") for w in inner)):
             break  # only a relative clause runs this long ("X, who spoke … because …, said")
         appositive = first.isdigit() or first in _DETERMINERS or first in ("who", "which", "meanwhile", "however",
@@ -597,6 +606,8 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     np_toks = toks[i:]
     if not np_toks:
         return None
+    if len(np_toks) > 1 and text[np_toks[-1][0]:np_toks[-1][1]].lower() in _PERSONAL_PRONOUNS:
+        np_toks = np_toks[-1:]  # "In a televised address she called": a pronoun takes no modifiers
     a = np_toks[0][0]
     b = np_toks[-1][1]
     span = text[a:b]
@@ -1404,6 +1415,8 @@ class _Extractor:
             if not self._verb_ok(a, b) or text[a:b].lower().startswith("according"):
                 continue
             np = self.left_np(lo, a)
+            if np is None and text[a:b].lower().endswith("ing") and text[max(lo, a - 3):a].rstrip().endswith(","):
+                np = self._clause_subject(sent.start, a, first=True)  # "She went further, calling it «…»"
             if np:
                 return _Att(np, (a, b), "quote verb")
         return None
