@@ -58,6 +58,13 @@ def test_same_speaker_normalises():
     assert same_speaker(None, None) and not same_speaker("A", None)
     assert same_speaker("Velmora’s defence ministry", "defence ministry of Velmora")
     assert not same_speaker("Velmora’s defence ministry", "defence ministry of Dastria")
+    # three annotators, three spellings of one state body
+    assert same_speaker("Dravenia’s interior ministry", "Dravenian interior ministry")
+    assert same_speaker("Drenskan defence ministry", "defence ministry of Drenska")
+    assert same_speaker("Ormundi health ministry", "Ormund health ministry")
+    assert not same_speaker("Kessanian foreign ministry", "foreign ministry of Taravia")
+    assert not same_speaker("defence ministry", "interior ministry")
+    assert not same_speaker("Ivan Petrov", "Ivana Petrov")  # people are never stemmed
 
 
 def test_same_mention_is_the_gender_gap_trackers_span_overlap():

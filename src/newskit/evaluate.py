@@ -12,8 +12,11 @@ annotation matches at most one prediction and vice versa (greedy, best overlap f
 go to the pair with the larger overlap over the union, then the same kind).  Precision =
 matches ÷ predictions, recall = matches ÷ annotations, F1 their harmonic mean.  Speaker
 accuracy is the share of matched pairs whose canonical speakers agree (case, leading
-articles, apostrophe style and spacing ignored, and a possessive read as an of-phrase:
-"Velmora’s defence ministry" = "defence ministry of Velmora"; both null counts as agreement): it asks
+articles, apostrophe style and spacing ignored, a possessive read as an of-phrase:
+"Velmora’s defence ministry" = "defence ministry of Velmora", and, for a state body (ministry,
+army, government, delegation…), a country written as its demonym or as a plain modifier read
+as the country: "Dravenian interior ministry" = "Dravenia’s interior ministry" = "Dravenia
+interior ministry", by the stem left when demonym endings go; both null counts as agreement): it asks
 whether newskit names the right source, pronouns and surnames resolved.  Speaker *mention*
 accuracy is the GenderGapTracker's own speaker measure (``evaluate_quotes.py`` of its
 repository): a matched pair agrees when the predicted speaker span shares at least one character
@@ -149,7 +152,47 @@ def _norm_speaker(s) -> str | None:
     s = re.sub(r"\s+", " ", s).strip(" .,;:")
     s = re.sub(r"^(?:the|a|an) ", "", s)
     # a possessive and an of-phrase name the same source: "velmora's defence ministry" = "defence ministry of velmora"
-    return re.sub(r"^([\w\-]+(?: [\w\-]+)?)'s (.+)$", r"\2 of \1", s)
+    s = re.sub(r"^([\w\-]+(?: [\w\-]+)?)'s (.+)$", r"\2 of \1", s)
+    # and so does a country written as a demonym or a plain modifier before the source's noun:
+    # "dravenian interior ministry" = "interior ministry of dravenia", "ormund health ministry"
+    m = re.match(r"^([a-z][\w\-]+) (.+)$", s)
+    if m is None or not _is_org(s):
+        return s
+    if " of " not in s and _is_place_word(m.group(1)):
+        s = f"{m.group(2)} of {m.group(1)}"
+    return re.sub(r"(?<= of )([a-z][\w\-]+)$", lambda g: _place_stem(g.group(1)), s)
+
+
+_ORG_HEADS = frozenset(
+    "ministry government army military forces delegation embassy parliament police authorities officials "
+    "media presidency office command agency administration navy troops".split())
+
+
+def _is_org(name: str) -> bool:
+    """Does a normalised name end in (or have before its "of") a state body's noun?"""
+    return name.split(" of ")[0].split()[-1] in _ORG_HEADS
+
+
+# a country's name and its demonym share a stem once these endings go ("dravenia" / "dravenian",
+# "ormund" / "ormundi", "drenska" / "drenskan", "valdoria" / "valdorian")
+_DEMONYM_END = re.compile(r"(?:ians?|ans?|ese|ish|is?|ns?|ia|a)$")
+
+
+def _place_stem(word: str) -> str:
+    return _DEMONYM_END.sub("", word) or word
+
+
+def _is_place_word(word: str) -> bool:
+    """A modifier that names a country or people, not a kind of source ("defence", "senior")."""
+    return word not in _COMMON_MODIFIERS and len(word) >= 4
+
+
+_COMMON_MODIFIERS = frozenset(
+    "defence defense foreign interior health finance energy water justice education transport economy "
+    "senior junior deputy chief top former local regional national state federal military police army "
+    "government ministry presidential opposition western eastern northern southern border city town "
+    "village district provincial joint international independent second third other two three several "
+    "many some most".split())
 
 
 def same_speaker(predicted, annotated) -> bool:
