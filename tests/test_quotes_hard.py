@@ -604,3 +604,13 @@ def test_a_time_phrase_inside_a_parenthetical_stays_in_it():
     text = ("The prime minister, Dana Rusk, speaking at a ceremony in Ashkar on Friday, said the valley would be "
             "rebuilt.")
     assert one(extract_quotes(text), "the valley would be rebuilt").speaker.endswith("Dana Rusk")
+
+
+def test_the_fuller_earlier_mention_keeps_its_rank_and_skips_bare_repeats():
+    text = ("Two soldiers were hurt, Ostrava’s defence ministry said. The ministry said the shelling lasted an hour. "
+            "According to the ministry, both men are in hospital.\n\n"
+            "“We have been here before,” one senior Halvorian diplomat said. “Nobody expects a treaty,” the diplomat "
+            "added.")
+    qs = article_quotes(load_article_text(text))
+    assert one(qs, "both men are in hospital").referent == "Ostrava’s defence ministry"
+    assert one(qs, "Nobody expects a treaty,").canonical_speaker == "senior Halvorian diplomat"

@@ -1738,8 +1738,10 @@ class _Extractor:
             if found is not None:
                 return found.group(1)
         found = None
+        n_head = len(head.split())
         for m in _definite_pattern(head).finditer(self.text, max(0, pos - FAR_WINDOW), pos):
-            found = m
+            if len(_drop_not_names(m.group().split())) > n_head:
+                found = m  # a bare "The ministry" in between adds nothing
         proper = None
         for m in _proper_name_pattern(head).finditer(self.text, max(0, pos - FAR_WINDOW), pos):
             if not self._in_quote(m.start()):
@@ -1752,10 +1754,8 @@ class _Extractor:
             proper = next((m for m in _proper_name_pattern(head).finditer(self.text, pos, hi)
                            if not self._in_quote(m.start())), None)
         if proper is not None and (found is None or proper.start() > found.start()):
-            words = proper.group().split()
-            while words and words[0].lower() in _NOT_NAMES:
-                words = words[1:]
-            if len(words) > len(head.split()):
+            words = _drop_not_names(proper.group().split())
+            if len(words) > n_head:
                 return " ".join(words)  # "the council" → "National Broadcasting Council"
         if found is None:
             if noun in _person_roles():
@@ -1767,10 +1767,8 @@ class _Extractor:
                 if k >= 0 and starts[k] >= lo and _gender_agrees(_gender(head), persons[k][1]):
                     return persons[k][0]
             return None
-        words = found.group().split()
-        while words and words[0].lower() in _NOT_NAMES:
-            words = words[1:]
-        return " ".join(words) if len(words) > len(head.split()) else None
+        words = _drop_not_names(found.group().split())
+        return " ".join(words) if len(words) > n_head else None
 
     # capitalised words right before a surname; a period only in an initial ("Kestria. Basko" is no name)
     _CAPS_BEFORE = re.compile(r"(?<![\w’'\-.])((?:(?:[A-Z]\.|[A-Z][\w’'\-]*)[ \t]+){1,5})$")
@@ -1968,11 +1966,20 @@ def _issued_by_pattern(noun: str) -> re.Pattern[str]:
                       rf"((?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+)*[A-Z][\w’'\-]*|the\s+[a-z]+(?:\s+[a-z]+)?)")
 
 
+def _drop_not_names(words: list[str]) -> list[str]:
+    """``words`` without the leading words that open no name ("The", "In", "But")."""
+    while words and words[0].lower() in _NOT_NAMES:
+        words = words[1:]
+    return words
+
+
 @functools.lru_cache(maxsize=512)
 def _definite_pattern(head: str) -> re.Pattern[str]:
     # "the ministry" ← "Kalvoria’s defence ministry": capitalised words, then at most one
-    # lower-case modifier that is no function word
-    return re.compile(r"(?<![\w’'])((?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,3}"
+    # lower-case modifier that is no function word; "the diplomat" ← "senior Halvorian diplomat"
+    # (a rank word before them)
+    return re.compile(r"(?<![\w’'])((?:(?:senior|junior|top|chief|former|deputy|acting)\s+)?"
+                      r"(?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,3}"
                       r"(?:(?!(?:the|a|an|and|or|of|in|on|at|to|for|by|with|from|said|says)\s)[a-z]+\s+)?)"
                       + re.escape(head) + r"(?![\w’'])")
 
