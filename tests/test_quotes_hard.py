@@ -614,3 +614,22 @@ def test_the_fuller_earlier_mention_keeps_its_rank_and_skips_bare_repeats():
     qs = article_quotes(load_article_text(text))
     assert one(qs, "both men are in hospital").referent == "Ostrava’s defence ministry"
     assert one(qs, "Nobody expects a treaty,").canonical_speaker == "senior Halvorian diplomat"
+
+
+def test_a_pronoun_reaches_a_described_speaker_whose_relative_clause_ends_in_an_organisation():
+    text = ("“They fire at eleven,” said Tomas Reyl, a farmer.\n\n"
+            "Across the line, a Velmoran sergeant who asked not to be named because he was not authorised to speak "
+            "to the media said the other side always fired first.\n\n"
+            "“Every night they test us,” he said.")
+    q = one(article_quotes(load_article_text(text)), "Every night they test us,")
+    assert q.canonical_speaker == "Velmoran sergeant"
+
+
+def test_a_pronoun_takes_a_person_described_since_the_last_speaker_not_a_named_one_before():
+    text = ("“They opened the road for cabbages,” Irena Sorell said.\n\n"
+            "A young man behind her in the line, a student, was more hopeful. “This is the first normal thing in a "
+            "year,” he said.\n\n"
+            "A soldier was killed at the post on Monday. “It was a provocation,” Sorell said. “We saw it,” she said.")
+    qs = article_quotes(load_article_text(text))
+    assert one(qs, "This is the first normal thing in a year,").referent == "A young man behind her in the line"
+    assert one(qs, "We saw it,").canonical_speaker == "Irena Sorell"  # a man to whom something happened is no speaker

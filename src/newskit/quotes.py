@@ -1925,12 +1925,14 @@ class _Extractor:
         if kind == "person":
             starts, found = self._persons()
             k = bisect.bisect_left(starts, pos) - 1
+            named, named_at = None, lo
             while k >= 0 and starts[k] >= lo:
                 name, g = found[k]
                 if _gender_agrees(gender, g):
-                    return name
+                    named, named_at = name, starts[k]
+                    break
                 k -= 1
-            return None
+            return self._described_person(named_at, pos, gender) or named
         if kind != "thing":
             return None
         best = None
@@ -1939,6 +1941,37 @@ class _Extractor:
             if self.sents[self.sent_at(a)].start == a and not self._in_quote(a) and \
                     _speaker_kind(m.group(0)) == "thing":
                 best = m.group(0)
+        return best
+
+    def _described_person(self, lo: int, pos: int, gender: str | None) -> str | None:
+        """A person the writer describes without a name, opening a sentence between ``lo`` and
+        ``pos`` ("A young man behind her in the line, a student …, was more hopeful."), whose
+        gender agrees with the pronoun's; not one to whom something happens ("A man was
+        killed …").  The description runs to its first comma."""
+        best = None
+        roles = _gender_words()[1]
+        text = self.text
+        for m in _DESCRIBED_PERSON.finditer(text, lo, pos):
+            a = m.start()
+            if self.sents[self.sent_at(a)].start != a or self._in_quote(a):
+                continue
+            noun = end = None
+            for w in _TOKEN.finditer(text, m.start(1), m.end(1)):
+                low = w.group().lower().rstrip(",")
+                if low in _person_roles() or low in roles or (low in _source_nouns() and low not in _ORG_WORDS):
+                    noun, end = low, w.start() + len(low)
+                    break
+                if w.group().endswith(","):
+                    break  # the description ends at its first comma
+            if noun is None:
+                continue
+            pp = _PLACE_PP.match(text, end)
+            end = pp.end() if pp else end
+            nxt = text[end:end + 40].split()[:1]
+            if nxt and nxt[0].lower().strip(",") in _BE | {"died", "had", "has"}:
+                continue
+            if _gender_agrees(gender, roles.get(noun)):
+                best = text[a:end]
         return best
 
     def _mention_before(self, pos: int, kind: str) -> str | None:
@@ -2062,6 +2095,10 @@ def _trim_end(text: str, lo: int, hi: int) -> int:
     return hi
 
 
+# a person described, not named, opening a sentence: "A young man behind her in the line",
+# "Another caller" (group 1 is the noun, checked against the role lists)
+_DESCRIBED_PERSON = re.compile(r"(?:An?|Another)((?:\s+[a-z][\w\-]*,?){1,4})")
+_PLACE_PP = re.compile(r"\s+(?:behind|in|at|from|on|near|outside|with)\s+[^,.;:“”\"«»]{1,40}(?=,)")
 # a speaker described, not named: "a man on the deck above", "the woman waiting for them"
 _DESCRIBED = re.compile(r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+[a-z][^A-Z]*$")
 
@@ -2071,9 +2108,14 @@ def _has_org_word(s: str) -> bool:
     return any(w.lower().strip(".,’'") in _ORG_WORDS for w in s.split())
 
 
+_RELATIVE_CLAUSE = re.compile(r",?\s+(?:who|which|whose)\s")
+
+
 @functools.lru_cache(maxsize=4096)
 def _speaker_kind(s: str) -> str:
-    """'person', 'thing' or 'group' for a speaker as written (a rough guess for pronoun agreement)."""
+    """'person', 'thing' or 'group' for a speaker as written (a rough guess for pronoun agreement);
+    a relative clause says nothing of its head ("a sergeant who … to the media" is a person)."""
+    s = _RELATIVE_CLAUSE.split(s, 1)[0]
     words = s.split()
     low = [w.lower().strip(".,’'") for w in words]
     if any(w.endswith(("’s", "'s")) for w in low[:-1]) and any(w in _ORG_WORDS for w in low):
@@ -2089,12 +2131,9 @@ def _speaker_kind(s: str) -> str:
         return "person"
     if low and low[-1].endswith("s") and not caps:
         return "group"
-    if low and low[-1] in _source_nouns() and low[-1] in ("spokesman", "spokeswoman", "minister",
-                                                           "president", "official", "officer",
-                                                           "commander", "diplomat", "analyst",
-                                                           "resident", "witness", "woman", "man",
-                                                           "source", "leader", "envoy", "ambassador"):
-        return "person"
+    if low and (low[-1] in _person_roles() or low[-1] in _gender_words()[1] or (
+            low[-1] in _source_nouns() and low[-1] in ("official", "resident", "witness", "source", "leader"))):
+        return "person"  # "a Velmoran sergeant", "the boy’s grandfather", "a senior official"
     return "thing"
 
 

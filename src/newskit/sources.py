@@ -281,7 +281,7 @@ _COUNT_WORD = re.compile(r"^(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[
 # "Residents of Ostrel reached by telephone", "Diplomats involved in the process"
 _PARTICIPLE_TAIL = re.compile(r"\s+[a-z]+ed(?:\s+(?:on|in|by|with|to|about|at|from|for)\s.*)?$")
 # a leading determiner: "A second diplomat", "One senior Halvorian diplomat" (not "One of them")
-_LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?|[Bb]oth|[Oo]ne(?= (?!of )))\s+(?=\S)")
+_LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?|[Bb]oth|[Aa]nother|[Oo]ne(?= (?!of )))\s+(?=\S)")
 
 
 def _canonical_guess(speaker: str) -> str:
