@@ -633,3 +633,11 @@ def test_a_pronoun_takes_a_person_described_since_the_last_speaker_not_a_named_o
     qs = article_quotes(load_article_text(text))
     assert one(qs, "This is the first normal thing in a year,").referent == "A young man behind her in the line"
     assert one(qs, "We saw it,").canonical_speaker == "Irena Sorell"  # a man to whom something happened is no speaker
+
+
+def test_a_second_verb_after_but_shares_the_subject():
+    qs = extract_quotes("A senior official said the exchange could take place within two weeks, but warned that "
+                        "earlier swaps had collapsed at the last minute.")
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("the exchange could take place within two weeks", "A senior official"),
+        ("earlier swaps had collapsed at the last minute", "A senior official")]

@@ -714,7 +714,9 @@ _INTRO_AFTER_VERB = re.compile(r"^[^,;:“”\"«»‘’.!?]{0,40}?\s*[,:—–
 _NEG_WINDOW = 2
 _QUANTIFIER = re.compile(r"(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|about|around|up\s+to|"
                          r"nearly|almost|some|over)\s+\S", re.I)
-_ELIDED = re.compile(r"(?<![,;])\s+and\s+(?:\w+\s+)?$")
+# a second verb sharing the subject: "… and said", "…, but warned that" (tried only where no
+# subject of its own stands before the verb)
+_ELIDED = re.compile(r"(?:(?<![,;])\s+and|,?\s+but|,\s+and)\s+(?:\w+\s+)?$")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|which|who)\s|;|[.!?]\s")
 _COORD = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;\s*(?:and|but)?)\s*$")
 _SENT_END = re.compile(r"[.!?…][\"'”’»)]*\s+(?=\S|$)")
