@@ -641,3 +641,53 @@ def test_a_second_verb_after_but_shares_the_subject():
     assert [(q.text, q.speaker) for q in qs] == [
         ("the exchange could take place within two weeks", "A senior official"),
         ("earlier swaps had collapsed at the last minute", "A senior official")]
+
+
+def test_a_datelines_dash_is_no_part_of_the_speaker():
+    text = "VELGRAD, 3 October (Agency) - Saravel’s foreign ministry insisted that the talks were “not dead”."
+    assert one(extract_quotes(text), "not dead").speaker == "Saravel’s foreign ministry"
+
+
+def test_a_long_appositive_of_an_organisation_is_not_the_speaker():
+    text = ("The Joint Border Mission, a civilian observer body set up under the 2019 Selvin accord, said its "
+            "teams had recorded explosions in six places.")
+    assert one(extract_quotes(text), "its teams had recorded explosions in six places").speaker == \
+        "The Joint Border Mission"
+
+
+def test_a_participle_after_a_quote_leaves_the_speaker_to_the_subject():
+    text = ("Ostrow also dismissed the register as “a list of names after the money has gone,” telling reporters "
+            "that transparency had to come first.")
+    assert one(extract_quotes(text), "a list of names after the money has gone,").speaker == "Ostrow"
+
+
+def test_a_possessive_after_a_gendered_noun_gives_no_gender_to_the_name_before():
+    text = ("The governor, Maris Lentova, said a shell had killed a 68-year-old man and his wife.\n\n"
+            "The road, which she described as “completely exposed”, was closed.")
+    assert one(article_quotes(load_article_text(text)), "completely exposed").canonical_speaker == "Maris Lentova"
+
+
+def test_a_chain_of_she_passes_a_woman_named_as_an_object():
+    text = ("“The flat is ours,” said Leyla Haddar.\n\n"
+            "She has already measured the floor with a tape borrowed from Mirela Dunst. She said she would not "
+            "hang a picture until the keys were in her hand.")
+    q = one(article_quotes(load_article_text(text)), "she would not hang a picture until the keys were in her hand")
+    assert q.canonical_speaker == "Leyla Haddar"
+
+
+def test_an_alliance_followed_by_who_is_no_person():
+    text = ("Councillor Ilse Varga of the governing Civic Alliance, who chairs the working group, defended the plan. "
+            "“Nobody wants a blank cheque,” she said.")
+    assert one(article_quotes(load_article_text(text)), "Nobody wants a blank cheque,").canonical_speaker == "Ilse Varga"
+
+
+def test_a_possessive_subject_shared_by_a_participle():
+    text = "Quellan’s foreign ministry was more guarded, saying the corridor “cannot remain hostage”."
+    assert one(extract_quotes(text), "cannot remain hostage").speaker == "Quellan’s foreign ministry"
+
+
+def test_a_document_speaks_for_its_owner():
+    text = ("The Korvan Finance Committee met on Monday. The committee’s report, circulated last week, warned that "
+            "debt would rise.")
+    q = one(article_quotes(load_article_text(text)), "debt would rise")
+    assert q.canonical_speaker == "Korvan Finance Committee" and q.rule.endswith("+ issuer")

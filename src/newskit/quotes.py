@@ -463,7 +463,8 @@ _ORG_WORDS = frozenset(
     "committee parliament embassy administration service union kremlin presidency cabinet "
     "party group organisation organization side sides reports report newspaper channel "
     "broadcaster outlet authorities mission states republic kingdom nations federation "
-    "officials sources".split())
+    "officials sources alliance coalition movement bloc league association foundation "
+    "commission delegation company".split())
 _PLURAL_PRONOUN_OK = frozenset("officials sources media authorities forces troops residents "
                                "witnesses both side sides leaders countries governments".split())
 _PREPS_BEFORE_PLACE = frozenset("in at from near to of into across outside inside toward "
@@ -518,8 +519,8 @@ def _boundary_end(tok: str) -> bool:
     r"""Does a token end or open a clause: ends in ``, ; : ( ) [ ] “ ” " « » ‘ — –``, opens with
     ``“ " « ‘ (``, or ends in ``. ! ?`` before closing marks (the regex
     ``[,;:()\[\]“”"«»‘—–]$|^[“"«‘(]|[.!?]['’”"»)]*$`` spelt out with string tests: faster)?"""
-    if tok[-1] in _BOUNDARY_LAST or tok[0] in _BOUNDARY_FIRST:
-        return True
+    if tok[-1] in _BOUNDARY_LAST or tok[0] in _BOUNDARY_FIRST or tok == "-":
+        return True  # a lone hyphen: "VELGRAD, 3 October (Agency) - Saravel’s foreign ministry said"
     core = tok.rstrip(_BOUNDARY_CLOSERS)
     return bool(core) and core[-1] in _BOUNDARY_STOPS
 
@@ -554,7 +555,8 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         inner = [text[a:b] for a, b in toks[j + 1:]]
         first = _bare(inner[0]).lower() if inner else ""
         possessive = bool(inner) and inner[0][0].isupper() and inner[0].endswith(("’s", "'s"))
-        if len(toks) - j >= (26 if first.endswith("ing") else 12) and first not in ("who", "which") and not (
+        long_ok = first.endswith("ing") or (first in _DETERMINERS and first not in ("both", "all"))
+        if len(toks) - j >= (26 if long_ok else 12) and first not in ("who", "which") and not (
                 (first in _DETERMINERS or possessive) and any(w in ("who", "which") for w in inner)):
             break  # only a relative clause runs this long ("X, who spoke … because …, said")
         appositive = first.isdigit() or first in _DETERMINERS or first in ("who", "which", "meanwhile", "however",
@@ -1336,6 +1338,8 @@ class _Extractor:
                     return _Att(np, (a, b), "according to") if np else None
                 return None
             if a == off:
+                if form.endswith("ing"):
+                    return None  # "“…,” telling reporters …": the sentence's subject speaks, not the object
                 np = self.right_np(b, hi)
                 if np:
                     return _Att(np, (a, b), "quote, verb speaker")
@@ -1385,6 +1389,7 @@ class _Extractor:
             return _Att(None, None, "colon introduction")
         return None
 
+    _POSSESSIVE_SUBJECT = re.compile(r"\s*([A-Z][\w\-]*(?:’s|'s)(?:[ \t]+[a-z]+){1,3})")
     _SUBJECT = re.compile(r"\s*((?:[A-Z][\w’'\-.]*[ \t]+){0,3}[A-Z][\w’'\-]*|[a-z]+)[ \t]+[a-z]")
 
     def _clause_subject(self, lo: int, hi: int, first: bool = False) -> tuple[int, int] | None:
@@ -1394,6 +1399,15 @@ class _Extractor:
         text = self.text
         c = -1 if first else text.rfind(",", lo, hi)
         start = c + 1 if c >= 0 else lo
+        m = self._POSSESSIVE_SUBJECT.match(text, start, hi)
+        if m:
+            # "Quellan’s foreign ministry was more guarded, saying …": up to its source noun
+            words = m.group(1).split()
+            while len(words) > 1 and _bare(words[-1]).lower() not in _source_nouns():
+                words.pop()
+            if len(words) > 1:
+                a = m.start(1)
+                return a, a + len(" ".join(words))
         m = self._SUBJECT.match(text, start, hi)
         if m is None:
             return None
@@ -1584,6 +1598,15 @@ class _Extractor:
                     r.rule_extra = how
                     history.append((a, ref, "person"))
                     continue
+            owned = _OWNED_DOCUMENT.match(sp)
+            if owned:
+                # "The committee’s report, circulated last week, warned …": the committee speaks
+                owner = owned.group(1)
+                full = self._fuller_definite("the " + owner, a) if _DEFINITE.match("the " + owner) else None
+                r.referent = ref = full or owner
+                r.rule_extra = " + issuer"
+                history.append((a, ref, _speaker_kind(ref)))
+                continue
             ref = sp
             poss = _POSSESSIVE_PRONOUN.match(sp)
             if poss:
@@ -1904,9 +1927,14 @@ class _Extractor:
         Basko no gender); None when there is none."""
         si = self.sent_at(pos)
         hi = min(self.sents[min(si + 1, len(self.sents) - 1)].end, stop)
+        roles = _gender_words()[1]
         for m in self._HE.finditer(self.text, pos, hi):
-            if not self._in_quote(m.start()):
-                return "m" if m.group(1) else "f"
+            if self._in_quote(m.start()):
+                continue
+            if m.group().lower() in ("his", "her") and any(
+                    w.lower().strip(",.’'") in roles for w in self.text[max(pos, m.start() - 30):m.start()].split()[-3:]):
+                continue  # "killing a 68-year-old man and his wife": his is the man's
+            return "m" if m.group(1) else "f"
         return None
 
     def _agrees(self, gender: str | None, person: str) -> bool:
@@ -1930,7 +1958,7 @@ class _Extractor:
             named, named_at = None, lo
             while k >= 0 and starts[k] >= lo:
                 name, g = found[k]
-                if _gender_agrees(gender, g):
+                if _gender_agrees(gender, g) and not self._pronoun_chain_passes(starts[k], gender):
                     named, named_at = name, starts[k]
                     break
                 k -= 1
@@ -1944,6 +1972,17 @@ class _Extractor:
                     _speaker_kind(m.group(0)) == "thing":
                 best = m.group(0)
         return best
+
+    _SUBJECT_PRONOUN = {"m": re.compile(r"He\b"), "f": re.compile(r"She\b")}
+
+    def _pronoun_chain_passes(self, mention: int, gender: str | None) -> bool:
+        """Is the person named at ``mention`` inside a sentence whose subject is already a
+        pronoun of ``gender`` ("She measured the flat with a tape borrowed from Dunst. She said
+        …": the chain of "she" goes on past Dunst, who is no antecedent)?"""
+        if gender is None:
+            return False
+        sent = self.sents[self.sent_at(mention)]
+        return sent.start < mention and bool(self._SUBJECT_PRONOUN[gender].match(self.text, sent.start))
 
     def _described_person(self, lo: int, pos: int, gender: str | None) -> str | None:
         """A person the writer describes without a name, opening a sentence between ``lo`` and
@@ -2055,11 +2094,16 @@ def _name_appositive_pattern(head: str) -> re.Pattern[str]:
 
 _DOCUMENT = re.compile(r"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:written\s+|joint\s+|official\s+)?"
                        r"|[Aa]n?\s+(?:later|second|further|subsequent|new)\s+)"
-                       r"(?:statement|communiqu[eé]|press\s+release|declaration|report|post|message|editorial)"
+                       r"(?:statement|communiqu[eé]|press\s+release|declaration|report|post|message|editorial|notice|"
+                       r"letter|memo|ruling|resolution|draft|bulletin)"
                        r"(?:\s+on\s+the\s+same\s+(?:channel|account|page|website))?$")
 # one member of a group named before: "one of them", "another", "a second diplomat"
 _MEMBER = re.compile(r"^(?:(?:[Oo]ne|[Ee]ach|[Aa]nother)\s+of\s+(?:them|those|the\s+[a-z]+)|[Aa]nother|"
                      r"(?:[Aa]nother|[Aa]\s+(?P<ord>second|third|fourth|fifth))\s+(?P<noun>[a-z]+))$")
+# a document that speaks for its owner: "The committee’s report", "the ministry's latest statement"
+_OWNED_DOCUMENT = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w\-]*\s+){0,3}[\w\-]+)(?:’s|'s)\s+(?:latest\s+|new\s+|own\s+|"
+                             r"written\s+|annual\s+|weekly\s+|final\s+)?(?:statement|report|letter|memo|notice|"
+                             r"communiqu[eé]|ruling|bulletin|press\s+release)$")
 _POSSESSIVE_PRONOUN = re.compile(r"^(Its|His|Her|Their|its|his|her|their)\s+")
 _DEFINITE = re.compile(r"^[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)$")
 
