@@ -22,7 +22,9 @@ accuracy is the GenderGapTracker's own speaker measure (``evaluate_quotes.py`` o
 repository): a matched pair agrees when the predicted speaker span shares at least one character
 with the annotated speaker span (the mention as written nearest the quote, so "he" counts when
 it is the "he" the annotator marked, whatever it resolves to), or when the annotation has no
-written speaker and the prediction has none either.  It is the measure behind the published
+written speaker and the prediction is a *floating quote* (a quote whose speaker comes from an
+earlier quote or sentence: rules "adjacent quote", "next paragraph", "named earlier"), exactly as
+the tracker's evaluator scores them (a prediction with no speaker at all never matches).  It is the measure behind the published
 86.5 %, so it is the one to compare with that figure; the canonical measure is stricter.  Kind
 accuracy is reported too, but kinds do not have to agree for a match.
 """
@@ -216,11 +218,20 @@ class QuoteEvaluation:
     skipped: tuple[str, ...]
 
 
-def same_mention(pred_span: tuple[int | None, int | None], gold_span: tuple[int | None, int | None]) -> bool:
-    """GenderGapTracker's speaker match: the two speaker spans share a character, or neither exists."""
+# rules by which a quote with no speaker in its own sentence takes an earlier one: a "floating
+# quote" in the GenderGapTracker's terms
+FLOATING_RULES = ("adjacent quote", "next paragraph", "named earlier")
+
+
+def same_mention(pred_span: tuple[int | None, int | None], gold_span: tuple[int | None, int | None],
+                 floating: bool = False) -> bool:
+    """GenderGapTracker's speaker match: the two speaker spans share a character, or the
+    annotation has no written speaker and the prediction is a floating quote (its speaker taken
+    from an earlier quote or sentence: rules of :data:`FLOATING_RULES`).  As in the tracker's
+    evaluator, a prediction with no speaker at all never matches."""
     (ps, pe), (gs, ge) = pred_span, gold_span
     if gs is None or ge is None:
-        return ps is None
+        return floating
     return ps is not None and pe is not None and min(pe, ge) > max(ps, gs)
 
 
@@ -267,7 +278,8 @@ def evaluate_quotes(articles: Iterable, annotations: dict[str, list[dict]] | str
             m = match_spans(pspans, gspans, th)
             spk = sum(same_speaker(preds[i].canonical_speaker, gold[j]["canonical"]) for i, j, _ in m)
             mention = sum(same_mention((preds[i].speaker_start, preds[i].speaker_end),
-                                       (gold[j].get("speaker_start"), gold[j].get("speaker_end"))) for i, j, _ in m)
+                                       (gold[j].get("speaker_start"), gold[j].get("speaker_end")),
+                                       str(preds[i].rule).startswith(FLOATING_RULES)) for i, j, _ in m)
             kind_ok = sum(pspans[i][2] == gspans[j][2] for i, j, _ in m)
             per.append((art.id, groups.get(art.id, ""), th, len(gold), len(preds), len(m), spk, mention, kind_ok))
             if th == strict:
