@@ -474,7 +474,8 @@ _NOT_NAMES = frozenset(
     "since as if when while monday tuesday wednesday thursday friday saturday sunday january "
     "february march april may june july august september october november december according "
     "earlier later meanwhile however there here what why how who where by from to for with "
-    "his her its their our my your asked speaking".split())
+    "his her its their our my your asked speaking early late shortly overnight yesterday today tonight "
+    "just".split())
 
 
 def _wc(s: str) -> int:
@@ -513,6 +514,20 @@ def _head_ok(words: list[str]) -> bool:
         if b.endswith("ies") and b[:-3] + "y" in _source_nouns():
             return True
     return False
+
+
+_FINITE_VERB = re.compile(r"\s([a-z]+ed)\s")
+
+
+def _before_finite_verb(text: str, np: tuple[int, int]) -> tuple[int, int] | None:
+    """``np`` cut before a past-tense verb inside it ("Opposition leader Ilena Varsk claimed victory
+    in the election late on Sunday," → "Opposition leader Ilena Varsk"), when what is left still
+    has a speaker's head; ``np`` itself otherwise."""
+    m = _FINITE_VERB.search(text, np[0], np[1])
+    if m is None or m.start() == np[0]:
+        return np
+    head = text[np[0]:m.start()].split()
+    return (np[0], m.start()) if head and _head_ok(head) else np
 
 
 def _boundary_end(tok: str) -> bool:
@@ -860,6 +875,7 @@ class _Extractor:
         self._names: dict[str, list[tuple[int, str]]] | None = None
         self._person_index: tuple[list[int], list[tuple[str, str | None]]] | None = None
         self._person_gender: dict[str, str | None] = {}
+        self._namesakes: dict[str, list[str]] = {}  # surname -> the full names that end in it
 
     def hits_in(self, si: int, lo: int, hi: int) -> list[tuple[int, int]]:
         """Reporting-verb hits of sentence ``si`` starting in [lo, hi), via bisection."""
@@ -1021,12 +1037,17 @@ class _Extractor:
                     continue  # "“…,” it said." / "…,” it said, but …": the quote's own attribution
                 np = self.left_np(lo, a)
                 rule = "reported speech"
+                if np is not None and self._holds_speech_verb(np, hits):
+                    np = None  # "… department said in a written reply": a subject never holds "said"
+                if np is not None and participle:
+                    np = _before_finite_verb(text, np)  # "Ilena Varsk claimed victory …, saying"
                 if np is None and _ELIDED.search(text[max(sent.start, a - 40):a]):
                     np = self._shared_subject(sent, si, a)
                     rule = "reported speech, shared subject"
                 if np is None and participle:
-                    # "He disputed the figures, saying they included …": the sentence's subject
-                    np = self._clause_subject(sent.start, a, first=True)
+                    # "He disputed the figures, saying they included …": the sentence's subject;
+                    # "“…,” said the minister, adding that …": the previous verb's
+                    np = self._clause_subject(sent.start, a, first=True) or self._previous_speaker(sent, si, a)
                     rule = "reported speech, participle"
                 if np is None:
                     rec = self._inverted(sent, si, a, b)
@@ -1119,19 +1140,47 @@ class _Extractor:
             out.extend(r for r in kept if r.end - r.start >= 3)
         return out
 
+    def _previous_speaker(self, sent: Sentence, si: int, pos: int) -> tuple[int, int] | None:
+        """The speaker of the nearest speech verb before ``pos`` in its sentence, before it ("…,
+        Colonel Desh Tamrin said on Thursday, adding …") or after it ("“…,” said the minister,
+        adding …")."""
+        text = self.text
+        verbs = reporting_verbs()
+        for h0, h1 in reversed(self.hits_in(si, sent.start, pos)):
+            if h1 > pos or verbs.get(text[h0:h1].lower(), ("", ""))[1] != "speech" or not self._verb_ok(h0, h1):
+                continue
+            comma = text.find(",", h1, pos)
+            after = self.right_np(h1, comma) if comma > h1 and not text[h1:comma].strip().startswith(
+                ("on ", "in ", "at ", "late", "early")) else None
+            return after or self.left_np(self._clause_lo(sent, h0), h0)
+        return None
+
+    def _holds_speech_verb(self, np: tuple[int, int], hits: list[tuple[int, int]]) -> bool:
+        """Does the phrase ``np`` hold a speech verb ("said", "told") of its own clause, not one of
+        a relative clause ("a sergeant who asked not to be named")?"""
+        text = self.text
+        verbs = reporting_verbs()
+        for h0, h1 in hits:
+            if np[0] <= h0 < np[1] and verbs.get(text[h0:h1].lower(), ("", ""))[1] == "speech" \
+                    and not _RELATIVE_CLAUSE.search(text, np[0], h0) and self._verb_ok(h0, h1):
+                return True
+        return False
+
     def _shared_subject(self, sent: Sentence, si: int, pos: int) -> tuple[int, int] | None:
-        """The subject of the previous verb of the sentence, for "X called it … and said …"."""
-        best = None
-        for a, b in self.hits_in(si, max(sent.start, pos - 300), pos):
+        """The subject of the nearest earlier verb of the sentence, for "X called it … and said …";
+        a phrase that runs over another verb is no subject ("… said both governments had been
+        asked … and added": the subject is the one of "said")."""
+        hits = self.hits_in(si, max(sent.start, pos - 300), pos)
+        for a, b in reversed(hits):
             np = self.left_np(sent.start, a)
             if np is None:
                 # a passive first verb: "Emil Karsk, was asked about it and said …"
                 m = _PASSIVE_AUX.search(self.text, max(sent.start, a - 20), a)
                 if m:
                     np = self.left_np(sent.start, m.start())
-            if np:
-                best = np
-        return best
+            if np and not any(np[0] <= h[0] < np[1] for h in hits):
+                return np
+        return None
 
     def _content_end(self, sent: Sentence, c0: int) -> int:
         end = sent.end
@@ -1552,6 +1601,15 @@ class _Extractor:
             a, b = r.att.speaker
             sp = text[a:b]
             low = sp.lower()
+            given = _GIVES_NAME.match(text, b) or (
+                r.att.verb is not None and low in pronouns and _NAME_WAS.match(text, r.att.verb[1]))
+            if given:
+                # "A woman selling honey, who gave her name as Daria, said" / "He said his name was
+                # Vasil Horek and that …": the speaker is the name given
+                r.referent = ref = given.group(1)
+                r.rule_extra = " + name given"
+                history.append((a, ref, "person"))
+                continue
             if low in pronouns:
                 kind = pronouns[low]
                 gender = _PRONOUN_GENDER.get(low)
@@ -1586,6 +1644,14 @@ class _Extractor:
                     r.referent = issuer
                     r.rule_extra = " + issuer"
                     history.append((a, issuer, _speaker_kind(issuer)))
+                    continue
+            if _SOME_OF.match(sp):
+                group = self._group_subject_before(a)
+                if group is not None:
+                    # "The customers came slowly at first … Several said prices were higher"
+                    r.referent = ref = group
+                    r.rule_extra = " + group"
+                    history.append((a, ref, "group"))
                     continue
             member = _MEMBER.match(sp)
             if member:
@@ -1673,6 +1739,23 @@ class _Extractor:
 
     _APPOSITIVE_NAME = re.compile(r",\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,3}?"
                                   r"((?:[A-Z][\w’'\-]+\s+){1,2}[A-Z][\w’'\-]+)(?=\s*(?:[,.;:!?]|$))")
+
+    _GROUP_SUBJECT = re.compile(r"(?:The|Many|Some|Most|Hundreds\s+of|Dozens\s+of)\s+((?:[a-z\-]+\s+)?[a-z]+s)\b")
+
+    def _group_subject_before(self, pos: int) -> str | None:
+        """The plural people who open the sentence before ``pos`` or the one before it ("The
+        customers came slowly …"), for a speaker written "Several" or "Some"."""
+        from .sources import member_of
+
+        si = self.sent_at(pos)
+        for sj in (si, si - 1, si - 2):
+            if sj < 0:
+                break
+            sent = self.sents[sj]
+            m = self._GROUP_SUBJECT.match(self.text, sent.start, sent.end)
+            if m and m.start() < pos and not self._in_quote(m.start()) and member_of(m.group(1)) is not None:
+                return m.group(1)
+        return None
 
     def _member_referent(self, member: re.Match, end: int,
                          earlier: list[tuple[int, str]]) -> tuple[str, str] | None:
@@ -1904,11 +1987,22 @@ class _Extractor:
                     genders[name] = _gender(name) or roles.get(before) or self._text_gender(
                         end, self._next_person_run(runs, i, names, titles, surnames))
                 surnames[last] = name
+                self._namesakes.setdefault(last, []).append(name)
             starts.append(a)
             found.append(name)
         self._person_index = (starts, [(n, genders.get(n)) for n in found])
         self._person_gender = genders
         return self._person_index
+
+    def _namesake(self, name: str, gender: str | None) -> str | None:
+        """Another person of the same surname whose gender agrees ("Ruske" after "Corporal Danil
+        Ruske" and "Irena Ruske", for a "he"): a surname alone names the last of them otherwise."""
+        if gender is None:
+            return None
+        for other in reversed(self._namesakes.get(name.split()[-1], [])):
+            if other != name and self._person_gender.get(other) == gender:
+                return other
+        return None
 
     @staticmethod
     def _next_person_run(runs, i: int, names, titles, surnames) -> int:
@@ -1958,7 +2052,10 @@ class _Extractor:
             named, named_at = None, lo
             while k >= 0 and starts[k] >= lo:
                 name, g = found[k]
-                if _gender_agrees(gender, g) and not self._pronoun_chain_passes(starts[k], gender):
+                if not _gender_agrees(gender, g) and self._namesake(name, gender):
+                    name, g = self._namesake(name, gender), gender
+                if _gender_agrees(gender, g) and not self._pronoun_chain_passes(starts[k], gender) \
+                        and not self._possessive_at(starts[k], name):
                     named, named_at = name, starts[k]
                     break
                 k -= 1
@@ -1972,6 +2069,16 @@ class _Extractor:
                     _speaker_kind(m.group(0)) == "thing":
                 best = m.group(0)
         return best
+
+    def _possessive_at(self, pos: int, name: str) -> bool:
+        """Is the mention of ``name`` at ``pos`` a possessive inside its sentence ("… an account
+        in the name of Malin’s brother-in-law"), which names an owner, not someone who acts?  One
+        that opens the sentence ("Ilinova’s tone hardened.") keeps its person in view."""
+        if self.sents[self.sent_at(pos)].start == pos:
+            return False
+        last = name.split()[-1]
+        i = self.text.find(last, pos, pos + len(name) + 40)
+        return i >= 0 and self.text[i + len(last):i + len(last) + 2] in ("’s", "'s")
 
     _SUBJECT_PRONOUN = {"m": re.compile(r"He\b"), "f": re.compile(r"She\b")}
 
@@ -2097,6 +2204,15 @@ _DOCUMENT = re.compile(r"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:written\s+|joint\s+
                        r"(?:statement|communiqu[eé]|press\s+release|declaration|report|post|message|editorial|notice|"
                        r"letter|memo|ruling|resolution|draft|bulletin)"
                        r"(?:\s+on\s+the\s+same\s+(?:channel|account|page|website))?$")
+# a speaker who gives a name: ", who gave her name as Daria", ", who would give only his first name, Oleks,"
+_NAME_TOKEN = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}"
+_GIVES_NAME = re.compile(r",?\s+who\s+(?:gave|gives|would\s+give|would\s+only\s+give|introduced|identified)\s+"
+                         r"(?:only\s+)?(?:his|her|their|himself|herself)\s+(?:(?:first\s+|full\s+)?name\s*(?:as|,)|as)"
+                         r"\s+(" + _NAME_TOKEN + r")")
+# "He said his name was Vasil Horek": group 1 is the name, read after the verb
+_NAME_WAS = re.compile(r"\s+(?:that\s+)?(?:his|her)\s+(?:first\s+)?name\s+(?:was|is)\s+(" + _NAME_TOKEN + r")")
+# some of a group named before, written alone: "Several said", "Many told reporters"
+_SOME_OF = re.compile(r"^(?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]thers|[Aa]\s+few)$")
 # one member of a group named before: "one of them", "another", "a second diplomat"
 _MEMBER = re.compile(r"^(?:(?:[Oo]ne|[Ee]ach|[Aa]nother)\s+of\s+(?:them|those|the\s+[a-z]+)|[Aa]nother|"
                      r"(?:[Aa]nother|[Aa]\s+(?P<ord>second|third|fourth|fifth))\s+(?P<noun>[a-z]+))$")
