@@ -731,3 +731,38 @@ def test_a_subject_possessive_keeps_its_person_and_an_object_possessive_does_not
             "Prosecutor Aldo Ferrant said payments had gone to an account held by Orest Malin’s brother-in-law. "
             "He asked for custody, arguing that the defendant had “every reason” to flee.")
     assert one(article_quotes(load_article_text(text)), "every reason").canonical_speaker == "Aldo Ferrant"
+
+
+@pytest.mark.parametrize("text,quote,canonical", [
+    # "the ministry" takes the full name with its "of" and a possessive country
+    ("Kalvadia's Ministry of National Defence said the shelling had stopped. The ministry said the border was "
+     "quiet.", "the border was quiet", "Kalvadia's Ministry of National Defence"),
+    # a described person who gives a name, then "he"
+    ("A soldier at the gate, who gives only his first name, Bogdan, shrugged. “We wait,” he said.", "We wait,",
+     "Bogdan"),
+    # "the office of President X" is the office; "army spokesman Colonel X" is X
+    ("The truce holds, the office of President Tavo Renkel said.", "The truce holds",
+     "office of President Tavo Renkel"),
+    ("Army spokesman Colonel Desh Tamrin said radar had tracked the jets.", "radar had tracked the jets", "Desh Tamrin"),
+    # a first name and where the caller is from
+    ("Oksen from Lower Brenn said the tram stop had gone.", "the tram stop had gone", "Oksen"),
+    # a country's envoy named before
+    ("Ambassador Iva Strand of Norland spoke first. Later, Norland’s envoy said the draft was too weak.",
+     "the draft was too weak", "Iva Strand"),
+])
+def test_more_speakers_found_on_blind14_and_15(text, quote, canonical):
+    assert one(article_quotes(load_article_text(text)), quote).canonical_speaker == canonical
+
+
+def test_a_pronouns_gender_sticks_to_its_referent_and_a_first_name_with_a_district_is_a_person():
+    text = ("Oksen, from Lower Brenn, said the tram stop had gone. “I waited there for years,” he said.\n\n"
+            "Dana, calling from the Harbour district, said her neighbours were still in the basement.\n\n"
+            "“What am I supposed to do?” she said.")
+    q = one(article_quotes(load_article_text(text)), "What am I supposed to do?")
+    assert q.canonical_speaker == "Dana"
+
+
+def test_a_name_inside_a_quote_or_a_street_is_no_antecedent():
+    text = ("Vera wrote that her block was safe. \"Come to 6 Linden Street, we have tea,\" she wrote.")
+    qs = article_quotes(load_article_text(text))
+    assert all(q.canonical_speaker != "Linden Street" for q in qs)

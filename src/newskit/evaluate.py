@@ -167,7 +167,8 @@ def _norm_speaker(s) -> str | None:
 
 _ORG_HEADS = frozenset(
     "ministry government army military forces delegation embassy parliament police authorities officials "
-    "media presidency office command agency administration navy troops".split())
+    "media presidency office command agency administration navy troops prosecutor envoy ambassador "
+    "spokesman spokeswoman spokesperson official diplomat".split())
 
 
 def _is_org(name: str) -> bool:

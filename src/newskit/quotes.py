@@ -475,7 +475,7 @@ _NOT_NAMES = frozenset(
     "february march april may june july august september october november december according "
     "earlier later meanwhile however there here what why how who where by from to for with "
     "his her its their our my your asked speaking early late shortly overnight yesterday today tonight "
-    "just".split())
+    "just then now".split())
 
 
 def _wc(s: str) -> int:
@@ -876,6 +876,7 @@ class _Extractor:
         self._person_index: tuple[list[int], list[tuple[str, str | None]]] | None = None
         self._person_gender: dict[str, str | None] = {}
         self._namesakes: dict[str, list[str]] = {}  # surname -> the full names that end in it
+        self._pronoun_gender: dict[str, str] = {}  # referent -> gender of the first he/she resolved to it
 
     def hits_in(self, si: int, lo: int, hi: int) -> list[tuple[int, int]]:
         """Reporting-verb hits of sentence ``si`` starting in [lo, hi), via bisection."""
@@ -1631,6 +1632,8 @@ class _Extractor:
                     r.referent = ref
                     r.rule_extra = " + pronoun"
                     history.append((a, ref, _speaker_kind(ref)))
+                    if gender is not None:
+                        self._pronoun_gender.setdefault(ref, gender)  # "“…,” he said" makes Oksen a man
                 continue
             if _DOCUMENT.match(sp):
                 # "“…,” the statement said": the statement speaks for whoever issued it, the
@@ -1730,12 +1733,21 @@ class _Extractor:
                     r.referent = full
                     r.rule_extra = " + earlier mention"
                     ref = full
+            role = _COUNTRY_ROLE.match(sp)
+            if ref == sp and role:
+                named = self._country_person(role.group(1), role.group(2), a)
+                if named:
+                    r.referent = ref = named  # "Norland’s envoy" ← "Ambassador Iva Strand of Norland"
+                    r.rule_extra = " + earlier mention"
             if ref == sp and _DESCRIBED.match(sp):
                 named = self._named_after(sp, b)
                 if named:
                     r.referent = ref = named
                     r.rule_extra = " + named after"
-            history.append((a, ref, _speaker_kind(ref)))
+            kind = _speaker_kind(ref)
+            if kind == "thing" and ref == sp and " " not in sp and _is_cap(sp) and _PERSON_AFTER.match(text, b):
+                kind = "person"  # "Dana, from the northern district, said": a first name, not a country
+            history.append((a, ref, kind))
 
     _APPOSITIVE_NAME = re.compile(r",\s+(?:(?:an?|the)\s+)?(?:[\w\-]+\s+){0,3}?"
                                   r"((?:[A-Z][\w’'\-]+\s+){1,2}[A-Z][\w’'\-]+)(?=\s*(?:[,.;:!?]|$))")
@@ -1952,7 +1964,8 @@ class _Extractor:
             if not last or _has_org_word(" ".join(words)):
                 continue
             nxt = text[run_end:run_end + 20].split()[:1]
-            if words[0] in ("St.", "St", "Saint") or (nxt and nxt[0].lower().strip(",.;:") in _place_nouns()):
+            if words[0] in ("St.", "St", "Saint") or (nxt and nxt[0].lower().strip(",.;:") in _place_nouns()) \
+                    or (len(words) > 1 and words[-1].lower() in _place_nouns()):
                 continue  # "St. Nikolai’s church", "Mill Street": a place
             before = text[max(0, a - 20):a].split()[-1:]
             runs.append((a, words, before[0].lower().strip(",.;:") if before else ""))
@@ -2038,7 +2051,7 @@ class _Extractor:
         g = _gender(person)
         if g is None:
             self._persons()
-            g = self._person_gender.get(person)
+            g = self._person_gender.get(person) or self._pronoun_gender.get(person)
         return _gender_agrees(gender, g)
 
     def _nearest_mention(self, pos: int, kind: str, gender: str | None, after: int) -> str | None:
@@ -2091,6 +2104,23 @@ class _Extractor:
         sent = self.sents[self.sent_at(mention)]
         return sent.start < mention and bool(self._SUBJECT_PRONOUN[gender].match(self.text, sent.start))
 
+    def _country_person(self, country: str, role: str, pos: int) -> str | None:
+        """The person named before ``pos`` as ``country``'s ``role``: "Ambassador Iva Strand of
+        Norland", "Norland’s ambassador, Iva Strand", "Norland’s envoy Iva Strand"."""
+        starts, found = self._persons()
+        k = bisect.bisect_left(starts, pos) - 1
+        c = re.escape(country)
+        after = re.compile(r"\s+of\s+(?:the\s+)?" + c + r"\b")
+        before = re.compile(c + r"(?:’s|'s)\s+(?:[a-z\-]+\s+){0,3},?\s*$")
+        while k >= 0 and pos - starts[k] <= FAR_WINDOW:
+            name = found[k][0]
+            i = self.text.find(name.split()[-1], starts[k])
+            end = i + len(name.split()[-1]) if i >= 0 else starts[k]
+            if after.match(self.text, end) or before.search(self.text, max(0, starts[k] - 60), starts[k]):
+                return name
+            k -= 1
+        return None
+
     def _described_person(self, lo: int, pos: int, gender: str | None) -> str | None:
         """A person the writer describes without a name, opening a sentence between ``lo`` and
         ``pos`` ("A young man behind her in the line, a student …, was more hopeful."), whose
@@ -2119,7 +2149,8 @@ class _Extractor:
             if nxt and nxt[0].lower().strip(",") in _BE | {"died", "had", "has"}:
                 continue
             if _gender_agrees(gender, roles.get(noun)):
-                best = text[a:end]
+                given = _GIVES_NAME.search(text, end, min(len(text), end + 120))
+                best = given.group(1) if given and "." not in text[end:given.start()] else text[a:end]
         return best
 
     def _mention_before(self, pos: int, kind: str) -> str | None:
@@ -2135,8 +2166,9 @@ class _Extractor:
             words = m.group().split()
             while words and words[0].lower() in _NOT_NAMES:
                 words = words[1:]
-            if len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words):
-                best = " ".join(words)
+            if len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words) and \
+                    not self._in_quote(m.start()) and words[-1].lower().strip(",.") not in _place_nouns():
+                best = " ".join(words)  # not a name inside a quote, nor "Linden Street"
         return best
 
 
@@ -2170,7 +2202,8 @@ def _proper_name_pattern(head: str) -> re.Pattern[str]:
     """"the council" ← "the National Broadcasting Council", "the heritage agency" ← "Dravenian
     Heritage Agency": one to four capitalised words, then ``head`` with capitalised words."""
     cap_head = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in head.split())
-    return re.compile(r"(?<![\w’'])(?:[A-Z][\w\-]*\s+){1,4}" + cap_head + r"(?![\w’'])")
+    return re.compile(r"(?<![\w’'])(?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,4}" + cap_head +
+                      r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)?(?![\w’'])")
 
 
 def _gender_agrees(a: str | None, b: str | None) -> bool:
@@ -2178,6 +2211,8 @@ def _gender_agrees(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+# what follows a first name written alone: ", from the northern district,", ", in Zarichna,", ", 34,"
+_PERSON_AFTER = re.compile(r",\s+(?:(?:calling|speaking|writing)\s+)?(?:from|in)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2},|,\s+\d{1,3},|,\s+who\b")
 # what follows a person's name and not a place's or an organisation's: ", who", an age ", 52,"
 _PERSON_FOLLOW = re.compile(r",\s+(?:who\b|\d{1,3},)")
 
@@ -2202,12 +2237,15 @@ def _name_appositive_pattern(head: str) -> re.Pattern[str]:
 _DOCUMENT = re.compile(r"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:written\s+|joint\s+|official\s+)?"
                        r"|[Aa]n?\s+(?:later|second|further|subsequent|new)\s+)"
                        r"(?:statement|communiqu[eé]|press\s+release|declaration|report|post|message|editorial|notice|"
-                       r"letter|memo|ruling|resolution|draft|bulletin)"
+                       r"letter|memo|ruling|resolution|draft|bulletin|release)"
                        r"(?:\s+on\s+the\s+same\s+(?:channel|account|page|website))?$")
+# a country's holder of a post: "Norland’s envoy", "Kessany's foreign minister"
+_COUNTRY_ROLE = re.compile(r"^([A-Z][\w\-]+)(?:’s|'s)\s+((?:[a-z]+\s+)?(?:envoy|ambassador|representative|"
+                           r"minister|president|prime\s+minister|foreign\s+minister|delegate|leader))$")
 # a speaker who gives a name: ", who gave her name as Daria", ", who would give only his first name, Oleks,"
 _NAME_TOKEN = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2}"
 _GIVES_NAME = re.compile(r",?\s+who\s+(?:gave|gives|would\s+give|would\s+only\s+give|introduced|identified)\s+"
-                         r"(?:only\s+)?(?:his|her|their|himself|herself)\s+(?:(?:first\s+|full\s+)?name\s*(?:as|,)|as)"
+                         r"(?:only\s+)?(?:his|her|their|himself|herself)\s+(?:(?:first\s+|full\s+)?name\s*(?:only\s+)?(?:as|,)|as)"
                          r"\s+(" + _NAME_TOKEN + r")")
 # "He said his name was Vasil Horek": group 1 is the name, read after the verb
 _NAME_WAS = re.compile(r"\s+(?:that\s+)?(?:his|her)\s+(?:first\s+)?name\s+(?:was|is)\s+(" + _NAME_TOKEN + r")")

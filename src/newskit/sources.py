@@ -235,7 +235,7 @@ _INSTITUTION_WORDS = frozenset(
     "museum church hospital department bureau authority association society league fund programme program "
     "project company corporation mission delegation secretariat directorate inspectorate charity coalition "
     "alliance network council guard".split())
-_NAME_THEN_PP = re.compile(r"^((?:[A-Z][\w’'\-.]*\s+){1,3}[A-Z][\w’'\-]*)\s+(?:of|from|at|with)\s+\S")
+_NAME_THEN_PP = re.compile(r"^((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]*)\s+(?:of|from|at|with)\s+\S")
 
 
 def _name_part(bare: str) -> str:
@@ -246,6 +246,9 @@ def _name_part(bare: str) -> str:
     if m is None:
         return bare
     first = bare.split()[0]
+    if len(m.group(1).split()) == 1 and (_is_role_word(first) or _NATIONALITY.match(first)
+                                          or first.lower() in ("the", "a", "an")):
+        return bare  # "Residents of Ostrel", "Police from Seltz": no one-word name
     if (_NATIONALITY.match(first) and first not in _given_names()) or any(
             w.lower() in _ORGANISATION_WORDS or w.lower() in _INSTITUTION_WORDS for w in m.group(1).split()):
         return bare  # "Armenian Ministry of Defence", "Royal Institute of …", "Sorbian Chamber of …"
@@ -263,8 +266,10 @@ def _role_name(s: str) -> str | None:
         return None
     before = s[:m.start(1)].split()
     last = before[-1].lower().strip(",")
+    if any(_is_organisation([w]) and nxt == "of" for w, nxt in zip(before, before[1:])):
+        return None  # "the office of Orsenian President Tavo Renkel" is the office
     if last in _titles() or last in _role_words():
-        return m.group(1)
+        return _strip_titles(m.group(1))  # "army spokesman Colonel Desh Tamrin" → "Desh Tamrin"
     return None
 
 
@@ -273,7 +278,8 @@ _ROLE_FOR_ORG = re.compile(r"^(?:[Aa]n?\s+|[Tt]he\s+|[Oo]ne\s+)?([a-z]+)\s+(?:fo
 
 
 # lower-case descriptors before a proper name: "the daily Korvan Herald", "the opposition Civic Union"
-_DESCRIBED_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:[a-z]+\s+){1,2}((?:[A-Z][\w’'\-]*\s+)+[A-Z][\w’'\-]*)$")
+_DESCRIBED_NAME = re.compile(r"^(?:[Tt]he\s+|[Aa]n?\s+)?(?:(?!(?:of|for|at|from|in|to|with)\s)[a-z]+\s+){1,2}"
+                             r"((?:[A-Z][\w’'\-]*\s+)+[A-Z][\w’'\-]*)$")
 _COUNT_WORD = re.compile(r"^(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ss]everal)\s+(?=\w)")
 
 
@@ -315,9 +321,10 @@ def _guess_name(speaker: str) -> str:
     name = _role_name(s)
     if name is not None and not _is_organisation(name.split()):
         return name
-    bare = _name_part(_strip_titles(s))
-    if sum(1 for w in bare.split() if w[:1].isupper()) >= 2:
-        return bare
+    stripped = _strip_titles(s)
+    bare = _name_part(stripped)
+    if bare != stripped or sum(1 for w in bare.split() if w[:1].isupper()) >= 2:
+        return bare  # "Oksen from Lower Brenn" → "Oksen"
     return s
 
 
