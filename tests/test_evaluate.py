@@ -117,14 +117,16 @@ def test_targets_met(articles):
 def test_blind_sets_load_and_keep_their_level():
     """The blind sets (data/annotations/quotes/README.md): every annotation fits its article,
     and the scores do not fall below what they are now.  These floors guard against
-    regressions; they are not the issue's targets (speaker accuracy here is 0.859, not 0.90)."""
+    regressions (canonical speaker accuracy pooled here is 0.858; on the never-tuned pair
+    blind16 + blind17 it is 0.812, the GenderGapTracker's mention measure 0.977)."""
     blind = [load_article(f) for f in sorted(glob.glob(str(ROOT / "tests" / "fixtures" / "quotes_blind" / "*.txt")))]
-    assert len(blind) == 31
+    assert len(blind) == 55
     ann = load_annotations(ANN, blind)
-    assert set(ann) == {a.id for a in blind} and sum(len(v) for v in ann.values()) == 817
+    assert set(ann) == {a.id for a in blind} and sum(len(v) for v in ann.values()) == 1527
     s = evaluate_quotes(blind).scores.set_index(["scope", "threshold"])
     assert s.loc[("all", 0.8), "f1"] >= 0.96
     assert s.loc[("all", 0.8), "speaker_accuracy"] >= 0.85
+    assert s.loc[("all", 0.8), "speaker_mention_accuracy"] >= 0.95
 
 
 def test_evaluation_counts_misses_and_extras(articles):
