@@ -875,7 +875,7 @@ class _Extractor:
         self._names: dict[str, list[tuple[int, str]]] | None = None
         self._person_index: tuple[list[int], list[tuple[str, str | None]]] | None = None
         self._person_gender: dict[str, str | None] = {}
-        self._namesakes: dict[str, list[str]] = {}  # surname -> the full names that end in it
+        self._namesakes: dict[str, dict[str, None]] = {}  # surname -> the full names that end in it
         self._pronoun_gender: dict[str, str] = {}  # referent -> gender of the first he/she resolved to it
 
     def hits_in(self, si: int, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -1038,7 +1038,7 @@ class _Extractor:
                     continue  # "“…,” it said." / "…,” it said, but …": the quote's own attribution
                 np = self.left_np(lo, a)
                 rule = "reported speech"
-                if np is not None and self._holds_speech_verb(np, hits):
+                if np is not None and self._holds_speech_verb(np, si):
                     np = None  # "… department said in a written reply": a subject never holds "said"
                 if np is not None and participle:
                     np = _before_finite_verb(text, np)  # "Ilena Varsk claimed victory …, saying"
@@ -1147,7 +1147,7 @@ class _Extractor:
         adding …")."""
         text = self.text
         verbs = reporting_verbs()
-        for h0, h1 in reversed(self.hits_in(si, sent.start, pos)):
+        for h0, h1 in reversed(self.hits_in(si, max(sent.start, pos - 300), pos)):
             if h1 > pos or verbs.get(text[h0:h1].lower(), ("", ""))[1] != "speech" or not self._verb_ok(h0, h1):
                 continue
             comma = text.find(",", h1, pos)
@@ -1156,13 +1156,13 @@ class _Extractor:
             return after or self.left_np(self._clause_lo(sent, h0), h0)
         return None
 
-    def _holds_speech_verb(self, np: tuple[int, int], hits: list[tuple[int, int]]) -> bool:
-        """Does the phrase ``np`` hold a speech verb ("said", "told") of its own clause, not one of
-        a relative clause ("a sergeant who asked not to be named")?"""
+    def _holds_speech_verb(self, np: tuple[int, int], si: int) -> bool:
+        """Does the phrase ``np`` (in sentence ``si``) hold a speech verb ("said", "told") of its own
+        clause, not one of a relative clause ("a sergeant who asked not to be named")?"""
         text = self.text
         verbs = reporting_verbs()
-        for h0, h1 in hits:
-            if np[0] <= h0 < np[1] and verbs.get(text[h0:h1].lower(), ("", ""))[1] == "speech" \
+        for h0, h1 in self.hits_in(si, np[0], np[1]):
+            if verbs.get(text[h0:h1].lower(), ("", ""))[1] == "speech" \
                     and not _RELATIVE_CLAUSE.search(text, np[0], h0) and self._verb_ok(h0, h1):
                 return True
         return False
@@ -2000,7 +2000,7 @@ class _Extractor:
                     genders[name] = _gender(name) or roles.get(before) or self._text_gender(
                         end, self._next_person_run(runs, i, names, titles, surnames))
                 surnames[last] = name
-                self._namesakes.setdefault(last, []).append(name)
+                self._namesakes.setdefault(last, {})[name] = None  # distinct names, in order
             starts.append(a)
             found.append(name)
         self._person_index = (starts, [(n, genders.get(n)) for n in found])
@@ -2012,7 +2012,7 @@ class _Extractor:
         Ruske" and "Irena Ruske", for a "he"): a surname alone names the last of them otherwise."""
         if gender is None:
             return None
-        for other in reversed(self._namesakes.get(name.split()[-1], [])):
+        for other in reversed(list(self._namesakes.get(name.split()[-1], ()))):
             if other != name and self._person_gender.get(other) == gender:
                 return other
         return None
