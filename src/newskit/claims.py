@@ -848,26 +848,47 @@ def _triggers(text: str) -> list[tuple[int, tuple[str, ...]]]:
         if _NAME_PREFIX.search(text, max(0, p - 20), p):  # "early on Monday", "last Tuesday"
             out.extend((s, _NAME_KINDS) for s in _word_starts_before(text, p, 2))
     low, words = _lowwords(text)
-    for word in _time_words():
+    content, leads = _time_words()
+    for word in content:
         if word not in words:
             continue
         for i in _word_hits(low, word):
             out.append((i, _WORD_KINDS))
             out.extend((s, _WORD_KINDS) for s in _word_starts_before(text, i, 4))
+    for word in leads:
+        if word in words:
+            out.extend((i, _WORD_KINDS) for i in _word_hits(low, word))
     return out
 
 
 @functools.cache
-def _time_words() -> tuple[str, ...]:
-    """Every word of a relative phrase or duration: one of them occurs in any such expression."""
+def _time_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(words, leads)``: one of ``words`` occurs in any relative phrase or duration, and
+    each hit is tried with the few words before it; ``leads`` are tried at their own offset only.
+
+    "of" and "through" are frequent and no content word.  In a phrase holding one, either a
+    content word comes before it ("since the start of the year"), whose hit reaches every start
+    theirs would, or the phrase begins with it ("through the week"): such a word is dropped, or
+    made a lead where a phrase begins with it — unless a phrase of the table has neither.  The
+    pattern's own "of" is in "a couple of" (a lead).
+    """
     units = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
     out = set(units) | {u + "s" for u in units} | {"time", "while", "long"}
-    for phrase in _relative():
-        out.update(phrase.split())
+    phrases = [phrase.split() for phrase in _relative()]
+    for words in phrases:
+        out.update(words)
     # function words would trigger everywhere; every phrase keeps a content word ("dawn", "evening")
     out = out - {"the", "a", "this", "last", "next", "same", "previous", "following", "since", "soon", "shortly",
                  "in", "by", "at", "during", "early", "late", "that"}
-    return tuple(sorted(out | {"earlier", "then", "after"}))
+    out |= {"earlier", "then", "after"}
+    leads = {"a couple of"}
+    for word in ("of", "through"):
+        at = [(words, words.index(word)) for words in phrases if word in words]
+        if all(i == 0 or out.intersection(words[:i]) for words, i in at):
+            out.discard(word)
+            if any(i == 0 for _, i in at):
+                leads.add(word)
+    return tuple(sorted(out)), tuple(sorted(leads))
 
 
 def _candidates_full(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
