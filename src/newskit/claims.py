@@ -458,8 +458,8 @@ _GENERIC_NOUNS = ("ministry|army|military|forces|force|troops|soldiers|governmen
 _GENERIC_HEAD = "(?:" + _GENERIC_NOUNS.replace("minister", r"(?:prime\s+|foreign\s+|defence\s+)?minister") + r")\b"
 _GENERIC_PARTY_NAMED = rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
 _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twice in one pattern: no name
-# the fast scan: find the body's noun (a literal), then look back for the country word
-_GENERIC_NOUN = re.compile(rf"(?:{_GENERIC_NOUNS})\b")
+# the fast scan: find the body's noun (a literal, by ``str.find``), then look back for the country word
+_GENERIC_NOUN_WORDS = tuple(_GENERIC_NOUNS.split("|"))
 _GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{_GENERIC_MOD}"
                              r"(?:(?:prime|foreign|defence)\s+)?$")
 
@@ -469,9 +469,16 @@ def _generic_parties(text: str, lo: int = 0, hi: int | None = None) -> list[tupl
     ``text[lo:hi]`` ("Ostreli artillery" → ``(p, "Ostreli")``), found from the literal body
     noun backwards (fast: no pattern is tried at every offset)."""
     hi = len(text) if hi is None else hi
+    hits = set()
+    for noun in _GENERIC_NOUN_WORDS:
+        n = len(noun)
+        p = text.find(noun, lo, hi)
+        while p >= 0:
+            if p + n == hi or not (text[p + n].isalnum() or text[p + n] == "_"):  # the noun ends a word (\b)
+                hits.add(p)
+            p = text.find(noun, p + 1, hi)
     out = []
-    for m in _GENERIC_NOUN.finditer(text, lo, hi):
-        p = m.start()
+    for p in sorted(hits):
         if p and (text[p - 1].isalnum() or text[p - 1] in "’'-_"):
             continue  # inside a word ("paramilitary")
         g = _GENERIC_BEFORE.search(text, max(lo, p - 48), p)
@@ -1676,6 +1683,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     plan = _blame_plan(text, sents, generic)
     countries = {_generic_side(word) for _, word in generic}  # "Istrevia" of "Istrevian commandos"
     learned = _learned_parties(text, sents, countries)
+    conduct_keys, passive_keys = _blame_keys()
     for si, (s, period) in enumerate(zip(sents, periods)):
         if si not in plan and si not in learned:
             continue
@@ -1732,6 +1740,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 q = _containing(quotes, cs, ce)
                 add(_speaker(q) if q is not None and _speaker(q) else mm.group(0), "both", om.group(0), "other",
                     verb, cs, ce, "mutual")
+        # a cheap test first: the conduct rules' patterns each hold a conduct noun ("aggression")
+        has_conduct = any(w in s.text for w in conduct_keys)
         for m in _anchored(res["hostile"], text, parties, s.end):
             _add_hostile(text, quotes, m, s, add, "hostile-act")
         for p in parties:
@@ -1745,7 +1755,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             m = res["hostile_bare"].match(text, p, s.end)
             if m is not None:
                 _add_hostile(text, quotes, m, s, add, "hostile-act", side=m.group("accused"))
-        for i in _possessive_marks(s.text):
+        for i in _possessive_marks(s.text) if has_conduct else ():
             j = s.start + i  # "Istrevia’s aggression", in a speaker's words: match from the owner's first letter
             while j > s.start and (text[j - 1].isalpha() or text[j - 1] == "-"):
                 j -= 1
@@ -1755,14 +1765,14 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 if name in _parties() or name in countries:
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct",
                                  side=None if name in _parties() else name)
-        if parties and res["conduct_word"].search(s.text):
+        if parties and has_conduct and res["conduct_word"].search(s.text):
             for m in res["conduct_adj"].finditer(text, s.start, s.end):
                 # "an act of naked Pelagrian aggression", in a speaker's words
                 word = m.group("accused")
                 side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
                 if side and not word.endswith(("’s", "'s")):
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side)
-        if parties and " by " in s.text:
+        if parties and " by " in s.text and any(w in s.text for w in passive_keys):
             for m in res["passive_by"].finditer(text, s.start, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
                 _add_hostile(text, quotes, m, s, add, "hostile-act",
@@ -1772,6 +1782,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             if res["hnoun"].search(window):
                 _add_hostile(text, quotes, m, s, add, "hostile-act")
         for name in ("conduct", "noun_by") if need_conduct else ():
+            if not (has_conduct if name == "conduct" else "by" in s.text.lower()):
+                continue  # the pattern's key word is absent
             for m in res[name].finditer(text, s.start, s.end):
                 q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
@@ -1803,6 +1815,18 @@ _OF_BY_BEFORE = re.compile(r"\b(?:of|by)\s+(?:[Tt]he\s+)?$")
 def _party_trigger() -> re.Pattern:
     # no leading \b: a pattern starting with literal names lets ``re`` skip ahead quickly
     return re.compile("(?:" + _alt(_parties()) + r")\b")
+
+
+@functools.cache
+def _blame_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """First words of the conduct nouns and of the passive participles: a match of the
+    conduct rules' patterns (of ``passive_by``) holds one of them, as written."""
+    words = _blame_words()
+
+    def firsts(*kinds: str) -> tuple[str, ...]:
+        return tuple(sorted({w.split()[0] for kind in kinds for w in words.get(kind, ())}))
+
+    return firsts("conduct"), firsts("passive", "passive_by")
 
 
 @functools.cache
