@@ -829,8 +829,11 @@ def _digit_kinds(text: str, p: int, q: int) -> tuple[str, ...]:
 _AMPM_AFTER = re.compile(r"\s*[aApP]\.?\s?[mM]\b")
 
 
-def _triggers(text: str) -> list[tuple[int, tuple[str, ...]]]:
-    """Positions where a time expression may start, with the patterns worth trying there.
+def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], set[int]]:
+    """Positions where a time expression may start, with the patterns worth trying there:
+    ``(digit triggers, name offsets, word offsets)`` — ``(offset, patterns)`` at and before
+    digit runs, the offsets to try the ``_NAME_KINDS`` patterns at, and those to try the
+    ``_WORD_KINDS`` patterns at.
 
     Python's ``re`` tries a pattern at every offset unless the pattern begins with a
     literal it can skip to, so scanning a 4,000-character article with a dozen rich
@@ -839,33 +842,35 @@ def _triggers(text: str) -> list[tuple[int, tuple[str, ...]]]:
     and the full patterns are only *anchored* there (and at the few words before, where
     optional prefixes such as "early on", "the late" or "for" begin).
     """
-    out: list[tuple[int, tuple[str, ...]]] = []
+    digits: list[tuple[int, tuple[str, ...]]] = []
     for p, q in _digit_runs(text):
         kinds = _digit_kinds(text, p, q)
         if not kinds:
             continue
-        out.append((p, kinds))
+        digits.append((p, kinds))
         if "decade" in kinds or "duration" in kinds:  # "the late 1980s", "for 3 days"
-            out.extend((s, kinds) for s in _word_starts_before(text, p, 3))
+            digits.extend((s, kinds) for s in _word_starts_before(text, p, 3))
+    names: set[int] = set()
     for m in _NAMES.finditer(text):
         p = m.start()
         if p and (text[p - 1].isalnum()):
             continue
-        out.append((p, _NAME_KINDS))
+        names.add(p)
         if _NAME_PREFIX.search(text, max(0, p - 20), p):  # "early on Monday", "last Tuesday"
-            out.extend((s, _NAME_KINDS) for s in _word_starts_before(text, p, 2))
+            names.update(_word_starts_before(text, p, 2))
     low, words = _lowwords(text)
     content, leads = _time_words()
+    at_words: set[int] = set()
     for word in content:
         if word not in words:
             continue
         for i in _word_hits(low, word):
-            out.append((i, _WORD_KINDS))
-            out.extend((s, _WORD_KINDS) for s in _word_starts_before(text, i, 4))
+            at_words.add(i)
+            at_words.update(_word_starts_before(text, i, 4))
     for word in leads:
         if word in words:
-            out.extend((i, _WORD_KINDS) for i in _word_hits(low, word))
-    return out
+            at_words.update(_word_hits(low, word))
+    return digits, names, at_words
 
 
 @functools.cache
@@ -911,15 +916,21 @@ def _candidates_full(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]
 
 
 @functools.cache
-def _first_words() -> dict[str, tuple[str, ...]]:
+def _first_words() -> dict[str, frozenset[str]]:
     """Lower-case first words a ``relative`` or ``duration`` match can begin with (besides
-    digits): a cheap test that spares the full pattern at most of the words before a trigger."""
+    digits), as runs of ASCII letters ("twenty" of "twenty-one", "mid" of "mid-morning"): a
+    cheap test that spares the full pattern at most of the words before a trigger.  Every
+    such word is followed in the pattern by a space, a hyphen or a word boundary, so the
+    letters of the text's word at a match's start are exactly one of these."""
     numwords = _NUMWORDS
-    phrases = tuple(sorted({p.split()[0] for p in _relative()}))
+    phrases = tuple(_ASCII_LETTERS.match(p.split()[0]).group() for p in _relative())
     quals = ("about", "almost", "nearly", "roughly", "around", "some", "more", "less", "fewer", "under", "just", "a",
              "at", "up", "the", "past", "last", "next")
-    return {"relative": numwords + ("a", "several") + phrases,
-            "duration": numwords + ("for", "in", "within", "over") + quals}
+    return {"relative": frozenset(numwords + ("a", "an", "several") + phrases),
+            "duration": frozenset(numwords + ("for", "in", "within", "over") + quals)}
+
+
+_ASCII_LETTERS = re.compile("[A-Za-z]*")
 
 
 # What a match of each case-sensitive pattern begins with, besides a digit.  Triggers offer
@@ -935,37 +946,57 @@ _FIRST_LITERALS = {
 }
 
 
+def _first_word_at(text: str, pos: int) -> str | None:
+    """The lower-cased ASCII letters at ``pos`` ("" at a digit or a sign), or None when a
+    non-ASCII character follows them (case-insensitive matching may then differ from
+    lower-casing: "ſeveral", the Kelvin sign)."""
+    end = _ASCII_LETTERS.match(text, pos).end()
+    if end < len(text) and not text[end].isascii():
+        return None
+    return text[pos:end].lower()
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
+    """Matches of the time patterns at the offsets :func:`_triggers` offers, each pattern
+    tried once per offset: ``(start, -length, priority, kind, match)``, in no set order."""
     if not _lowwords(text)[0] and text:
         return _candidates_full(text)
     res = _time_res()
     first = _first_words()
     out = []
+
+    def attempt(pos: int, name: str, word: str | None = None) -> None:
+        if name in first:
+            if word is None:
+                word = _first_word_at(text, pos)
+            # an ASCII word that is no first word cannot begin a match, nor a sign
+            if word is not None and (word not in first[name] if word else not "0" <= text[pos:pos + 1] <= "9"):
+                return
+        elif not text[pos:pos + 1].isdecimal() and not text.startswith(_FIRST_LITERALS[name], pos):
+            return
+        m = res[name].match(text, pos)
+        if m is None:
+            return
+        prio, kind = _ORDER[name]
+        if _check_candidate(text, kind, m):
+            out.append((m.start(), -(m.end() - m.start()), prio, kind, m))
+
+    digits, names, at_words = _triggers(text)
+    for pos in at_words:
+        word = _first_word_at(text, pos)
+        for name in _WORD_KINDS:
+            attempt(pos, name, word)
+    for pos in names:
+        for name in _NAME_KINDS:
+            attempt(pos, name)
     seen: set[tuple[int, str]] = set()
-    for pos, names in _triggers(text):
-        seg = None
-        for name in names:
-            if (pos, name) in seen:
-                continue
+    for pos, kinds in digits:
+        for name in kinds:
+            if pos in (at_words if name in _WORD_KINDS else names if name in _NAME_KINDS else ()) \
+                    or (pos, name) in seen:
+                continue  # tried already
             seen.add((pos, name))
-            if name in first:
-                if seg is None:
-                    seg = text[pos:pos + 10]
-                    seg = seg.lower() if seg.isascii() else ""
-                # an ASCII start that is no digit and no first word cannot match (case-insensitive
-                # matching of ASCII text is plain lower-casing)
-                if seg and not seg[0].isdigit() and not seg.startswith(first[name]):
-                    continue
-            elif name in _FIRST_LITERALS and not text[pos:pos + 1].isdecimal() \
-                    and not text.startswith(_FIRST_LITERALS[name], pos):
-                continue
-            m = res[name].match(text, pos)
-            if m is None:
-                continue
-            prio, kind = _ORDER[name]
-            cand = _check_candidate(text, kind, m)
-            if cand:
-                out.append((m.start(), -(m.end() - m.start()), prio, kind, m))
+            attempt(pos, name)
     return out
 
 
