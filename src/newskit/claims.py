@@ -752,20 +752,17 @@ _PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–-…'"
 
 
 @functools.lru_cache(maxsize=8)
-def _lowwords(text: str) -> tuple[str, str]:
-    """``(text.lower(), text.lower())`` — the lower-cased text, twice: once to search, once
-    as the container that key words are tested against (``word in low``, a substring test
-    in C: a cheap filter, so that rules whose key words do not occur are skipped; false
-    positives are removed by :func:`_word_hits`).  ``("", "")`` when lower-casing would move
-    offsets (a few Unicode letters); callers then scan the full text."""
+def _lowered(text: str) -> str:
+    """``text.lower()``, where key words are looked up by :func:`_word_hits` (``str.find``,
+    in C), so that rules whose key words do not occur are skipped cheaply; "" when
+    lower-casing would move offsets (a few Unicode letters): callers then scan the full text."""
     low = text.lower()
-    if len(low) != len(text):
-        return "", ""
-    return low, low
+    return low if len(low) == len(text) else ""
 
 
 def _word_hits(low: str, word: str):
-    """Offsets of ``word`` in ``low`` as a whole word (not inside a longer word)."""
+    """Offsets of ``word`` in ``low`` as a whole word (not inside a longer word); one scan
+    of ``low`` when the word does not occur."""
     n = len(word)
     i = low.find(word)
     while i >= 0:
@@ -858,18 +855,15 @@ def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], s
         names.add(p)
         if _NAME_PREFIX.search(text, max(0, p - 20), p):  # "early on Monday", "last Tuesday"
             names.update(_word_starts_before(text, p, 2))
-    low, words = _lowwords(text)
+    low = _lowered(text)
     content, leads = _time_words()
     at_words: set[int] = set()
     for word in content:
-        if word not in words:
-            continue
         for i in _word_hits(low, word):
             at_words.add(i)
             at_words.update(_word_starts_before(text, i, 4))
     for word in leads:
-        if word in words:
-            at_words.update(_word_hits(low, word))
+        at_words.update(_word_hits(low, word))
     return digits, names, at_words
 
 
@@ -956,24 +950,32 @@ def _first_word_at(text: str, pos: int) -> str | None:
     return text[pos:end].lower()
 
 
+def _may_begin(text: str, pos: int, word: str | None, firsts: frozenset[str]) -> bool:
+    """Whether a relative or duration match can begin at ``pos``, where :func:`_first_word_at`
+    read ``word``: an ASCII word that is no first word cannot begin one, nor a sign."""
+    if word is None:
+        return True
+    return word in firsts if word else "0" <= text[pos:pos + 1] <= "9"
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     """Matches of the time patterns at the offsets :func:`_triggers` offers, each pattern
     tried once per offset: ``(start, -length, priority, kind, match)``, in no set order."""
-    if not _lowwords(text)[0] and text:
+    if not _lowered(text) and text:
         return _candidates_full(text)
     res = _time_res()
     first = _first_words()
     out = []
 
-    def attempt(pos: int, name: str, word: str | None = None) -> None:
+    def attempt(pos: int, name: str) -> None:
         if name in first:
-            if word is None:
-                word = _first_word_at(text, pos)
-            # an ASCII word that is no first word cannot begin a match, nor a sign
-            if word is not None and (word not in first[name] if word else not "0" <= text[pos:pos + 1] <= "9"):
+            if not _may_begin(text, pos, _first_word_at(text, pos), first[name]):
                 return
         elif not text[pos:pos + 1].isdecimal() and not text.startswith(_FIRST_LITERALS[name], pos):
             return
+        matched(pos, name)
+
+    def matched(pos: int, name: str) -> None:
         m = res[name].match(text, pos)
         if m is None:
             return
@@ -985,10 +987,16 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     for pos in at_words:
         word = _first_word_at(text, pos)
         for name in _WORD_KINDS:
-            attempt(pos, name, word)
+            if _may_begin(text, pos, word, first[name]):
+                matched(pos, name)
     for pos in names:
-        for name in _NAME_KINDS:
-            attempt(pos, name)
+        if text[pos:pos + 1].isdecimal():
+            for name in _NAME_KINDS:
+                matched(pos, name)
+        else:
+            for name in _NAME_KINDS:
+                if text.startswith(_FIRST_LITERALS[name], pos):
+                    matched(pos, name)
     seen: set[tuple[int, str]] = set()
     for pos, kinds in digits:
         for name in kinds:
@@ -1383,22 +1391,21 @@ def _number_matches(text: str):
     "a"/"an") and anchored there, in text order — the same numbers a full scan finds."""
     res = _claim_res()["number"]
     starts = [a for a, _ in _digit_runs(text)]
-    low, words = _lowwords(text)
+    low = _lowered(text)
     if not low:
         yield from res.finditer(text)
         return
     for word in _number_words():
-        if word in words:
-            if word in ("a", "an"):  # very common: look for the word between spaces only
-                for needle in (f" {word} ", f"\n{word} "):
-                    i = low.find(needle)
-                    while i >= 0:
-                        starts.append(i + 1)
-                        i = low.find(needle, i + 1)
-                if low.startswith(word + " "):
-                    starts.append(0)
-            else:
-                starts.extend(_word_hits(low, word))
+        if word in ("a", "an"):  # very common: look for the word between spaces only
+            for needle in (f" {word} ", f"\n{word} "):
+                i = low.find(needle)
+                while i >= 0:
+                    starts.append(i + 1)
+                    i = low.find(needle, i + 1)
+            if low.startswith(word + " "):
+                starts.append(0)
+        else:
+            starts.extend(_word_hits(low, word))
     last = -1
     for p in sorted(set(starts)):
         if p < last:
@@ -1772,7 +1779,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 add(_speaker(q) if q is not None and _speaker(q) else mm.group(0), "both", om.group(0), "other",
                     verb, cs, ce, "mutual")
         # a cheap test first: the conduct rules' patterns each hold a conduct noun ("aggression")
-        has_conduct = any(w in s.text for w in conduct_keys)
+        has_conduct = any(map(s.text.__contains__, conduct_keys))
         for m in _anchored(res["hostile"], text, parties, s.end):
             _add_hostile(text, quotes, m, s, add, "hostile-act")
         for p in parties:
@@ -1879,22 +1886,19 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
             return None
         return plan.setdefault(i, [False, False, [], False])
 
-    low, words = _lowwords(text)
+    low = _lowered(text)
     if not low:
         return _blame_plan_full(text, sents)
     for w in _accuse_words():
-        if w not in words:
-            continue
         for i in _word_hits(low, w):
             sl = slot(i)
             if sl is not None:
                 sl[0] = True
     for w in ("other", "another"):
-        if w in words:
-            for i in _word_hits(low, w):
-                sl = slot(i)
-                if sl is not None:
-                    sl[1] = True
+        for i in _word_hits(low, w):
+            sl = slot(i)
+            if sl is not None:
+                sl[1] = True
     if generic is None:
         generic = _generic_parties(text)
     found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic]
