@@ -54,6 +54,7 @@ import bisect
 import datetime as _dt
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -652,7 +653,7 @@ class _QuoteIndex:
             qs, qe = getattr(q, "start", None), getattr(q, "end", None)
             if isinstance(qs, int) and isinstance(qe, int):
                 spans.append((qs, qe, q))
-        spans.sort(key=lambda t: (t[0], t[1]))
+        spans.sort(key=operator.itemgetter(0, 1))
         self.spans = spans
         self.starts = [t[0] for t in spans]
         # max_end[i]: the furthest end among spans[0..i], to stop the backward walk early
@@ -1309,19 +1310,21 @@ def _periods(sents, times: Sequence[TimeExpression], anchor: _dt.date | None) ->
     same paragraph, else current."""
     ref_year = anchor.year if anchor else None
     out: list[Period] = []
-    ti = 0
+    ti, n = 0, len(times)
     prev_para, prev = None, Period.CURRENT
     for s in sents:
-        own: list[Period] = []
-        while ti < len(times) and times[ti].start < s.end:
-            if times[ti].start >= s.start:
+        own: set[Period] = set()
+        first = None
+        start, end = s.start, s.end
+        while ti < n and times[ti].start < end:
+            if times[ti].start >= start:
                 p = _expr_period(times[ti], ref_year)
                 if p is not None:
-                    own.append(p)
+                    own.add(p)
+                    first = first or p
             ti += 1
         if own:
-            period = Period.BACKGROUND if Period.BACKGROUND in own and Period.CURRENT not in own else (
-                Period.CURRENT if Period.CURRENT in own and Period.BACKGROUND not in own else own[0])
+            period = own.pop() if len(own) == 1 else first  # all agree, else the first
         elif s.paragraph == prev_para:
             period = prev
         else:
