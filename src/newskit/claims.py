@@ -772,6 +772,43 @@ def _word_hits(low: str, word: str):
         i = low.find(word, i + 1)
 
 
+@functools.cache
+def _word_roots(words: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """``words`` grouped under the shortest of them each holds: ``(root, ((word, offset of
+    the root in it), …))`` ("days", "today" and "midday" under "day")."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for w in words:
+        inside = [r for r in words if r != w and r in w]
+        if not inside:
+            groups.setdefault(w, [])
+    for w in words:
+        inside = sorted((r for r in words if r != w and r in w), key=lambda r: (len(r), r))
+        if inside:
+            groups[inside[0]].append((w, w.index(inside[0])))
+    return tuple((root, tuple(longer)) for root, longer in groups.items())
+
+
+def _words_hits(low: str, words: tuple[str, ...]) -> list[int]:
+    """Offsets in ``low`` of every whole-word occurrence of any of ``words`` (in no set
+    order), as :func:`_word_hits` finds them; a word holding a shorter one of them is looked
+    for only where that one occurs, so each root word costs one scan of ``low``."""
+    out = []
+    size = len(low)
+    for root, longer in _word_roots(words):
+        n = len(root)
+        i = low.find(root)
+        while i >= 0:
+            if (i == 0 or not low[i - 1].isalnum()) and (i + n >= size or not low[i + n].isalnum()):
+                out.append(i)
+            for word, k in longer:
+                j = i - k
+                if j >= 0 and low.startswith(word, j) and (j == 0 or not low[j - 1].isalnum()) \
+                        and (j + len(word) >= size or not low[j + len(word)].isalnum()):
+                    out.append(j)
+            i = low.find(root, i + 1)
+    return out
+
+
 _DIGITS = re.compile(r"\d\d*")  # = \d+, but a leading single \d lets ``re`` skip ahead to the next digit
 
 
@@ -859,12 +896,10 @@ def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], s
     low = _lowered(text)
     content, leads = _time_words()
     at_words: set[int] = set()
-    for word in content:
-        for i in _word_hits(low, word):
-            at_words.add(i)
-            at_words.update(_word_starts_before(text, i, 4))
-    for word in leads:
-        at_words.update(_word_hits(low, word))
+    for i in _words_hits(low, content):
+        at_words.add(i)
+        at_words.update(_word_starts_before(text, i, 4))
+    at_words.update(_words_hits(low, leads))
     return digits, names, at_words
 
 
@@ -1386,7 +1421,8 @@ def _outcome_before_words() -> frozenset[str]:
 
 @functools.cache
 def _number_words() -> tuple[str, ...]:
-    return tuple(sorted(set(_numbers()) | {"tens"}))
+    """Number words to trigger on, besides "a" and "an" (found between spaces)."""
+    return tuple(sorted(set(_numbers()) - {"a", "an"} | {"tens"}))
 
 
 def _number_matches(text: str):
@@ -1398,17 +1434,15 @@ def _number_matches(text: str):
     if not low:
         yield from res.finditer(text)
         return
-    for word in _number_words():
-        if word in ("a", "an"):  # very common: look for the word between spaces only
-            for needle in (f" {word} ", f"\n{word} "):
-                i = low.find(needle)
-                while i >= 0:
-                    starts.append(i + 1)
-                    i = low.find(needle, i + 1)
-            if low.startswith(word + " "):
-                starts.append(0)
-        else:
-            starts.extend(_word_hits(low, word))
+    for word in [w for w in ("a", "an") if w in _numbers()]:  # very common: look between spaces only
+        for needle in (f" {word} ", f"\n{word} "):
+            i = low.find(needle)
+            while i >= 0:
+                starts.append(i + 1)
+                i = low.find(needle, i + 1)
+        if low.startswith(word + " "):
+            starts.append(0)
+    starts.extend(_words_hits(low, _number_words()))
     last = -1
     for p in sorted(set(starts)):
         if p < last:
@@ -1892,11 +1926,10 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
     low = _lowered(text)
     if not low:
         return _blame_plan_full(text, sents)
-    for w in _accuse_words():
-        for i in _word_hits(low, w):
-            sl = slot(i)
-            if sl is not None:
-                sl[0] = True
+    for i in _words_hits(low, _accuse_words()):
+        sl = slot(i)
+        if sl is not None:
+            sl[0] = True
     for w in ("other", "another"):
         for i in _word_hits(low, w):
             sl = slot(i)
