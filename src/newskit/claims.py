@@ -1883,7 +1883,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s+$")
-_OF_BY_BEFORE = re.compile(r"\b(?:of|by)\s+(?:[Tt]he\s+)?$")
+_OF_BY_BEFORE = re.compile(r"\b(?:of|by)\s+(?:[Tt]he\s+)?$")  # the reference for _blame_plan's string tests
 
 
 @functools.cache
@@ -1944,11 +1944,29 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
         sl = slot(p)
         if sl is None:
             continue
-        tm = _THE_BEFORE.search(text, max(0, p - 8), p)
-        sl[2].append(tm.start() if tm else p)
-        if _OF_BY_BEFORE.search(text, max(0, p - 14), p):
+        # _THE_BEFORE and _OF_BY_BEFORE, read without regexes: what precedes ``p`` up to its
+        # whitespace ends in "the" (within 8 characters), in "of"/"by", or in "of/by the"
+        lo = max(0, p - 14)
+        before = text[lo:p]
+        words = before.rstrip()
+        gap = len(before) - len(words)
+        the = gap > 0 and words.endswith(("the", "The"))
+        sl[2].append(p - gap - 3 if the and gap <= 5 else p)
+        if gap and (_ends_in_of_by(text, lo, words) or the and _ends_in_of_by(text, lo, words[:-3], spaced=True)):
             sl[3] = True
     return {i: (a, b, sorted(set(c)), d) for i, (a, b, c, d) in plan.items()}
+
+
+def _ends_in_of_by(text: str, lo: int, words: str, spaced: bool = False) -> bool:
+    """Whether ``words`` (``text[lo:lo + len(words)]``) ends in the word "of" or "by" — after
+    trailing whitespace, which there must then be, if ``spaced``."""
+    if spaced:
+        stripped = words.rstrip()
+        if len(stripped) == len(words):
+            return False
+        words = stripped
+    k = lo + len(words) - 2
+    return words.endswith(("of", "by")) and (k == 0 or not (text[k - 1].isalnum() or text[k - 1] == "_"))
 
 
 def _blame_plan_full(text: str, sents):
