@@ -754,7 +754,7 @@ _PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–-…'"
 
 @functools.lru_cache(maxsize=8)
 def _lowered(text: str) -> str:
-    """``text.lower()``, where key words are looked up by :func:`_word_hits` (``str.find``,
+    """``text.lower()``, where key words are looked up by :func:`_words_hits` (``str.find``,
     in C), so that rules whose key words do not occur are skipped cheaply; "" when
     lower-casing would move offsets (a few Unicode letters): callers then scan the full text."""
     low = text.lower()
@@ -988,10 +988,11 @@ def _first_word_at(text: str, pos: int) -> str | None:
 
 def _may_begin(text: str, pos: int, word: str | None, firsts: frozenset[str]) -> bool:
     """Whether a relative or duration match can begin at ``pos``, where :func:`_first_word_at`
-    read ``word``: an ASCII word that is no first word cannot begin one, nor a sign."""
+    read ``word``: an ASCII word that is no first word cannot begin one, nor a sign (unless
+    a phrase of the table begins with one: its first word then has no letters, "")."""
     if word is None:
         return True
-    return word in firsts if word else "0" <= text[pos:pos + 1] <= "9"
+    return word in firsts if word else "0" <= text[pos:pos + 1] <= "9" or "" in firsts
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
