@@ -54,6 +54,7 @@ import bisect
 import datetime as _dt
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -458,8 +459,8 @@ _GENERIC_NOUNS = ("ministry|army|military|forces|force|troops|soldiers|governmen
 _GENERIC_HEAD = "(?:" + _GENERIC_NOUNS.replace("minister", r"(?:prime\s+|foreign\s+|defence\s+)?minister") + r")\b"
 _GENERIC_PARTY_NAMED = rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
 _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twice in one pattern: no name
-# the fast scan: find the body's noun (a literal), then look back for the country word
-_GENERIC_NOUN = re.compile(rf"(?:{_GENERIC_NOUNS})\b")
+# the fast scan: find the body's noun (a literal, by ``str.find``), then look back for the country word
+_GENERIC_NOUN_WORDS = tuple(_GENERIC_NOUNS.split("|"))
 _GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{_GENERIC_MOD}"
                              r"(?:(?:prime|foreign|defence)\s+)?$")
 
@@ -469,9 +470,16 @@ def _generic_parties(text: str, lo: int = 0, hi: int | None = None) -> list[tupl
     ``text[lo:hi]`` ("Ostreli artillery" → ``(p, "Ostreli")``), found from the literal body
     noun backwards (fast: no pattern is tried at every offset)."""
     hi = len(text) if hi is None else hi
+    hits = set()
+    for noun in _GENERIC_NOUN_WORDS:
+        n = len(noun)
+        p = text.find(noun, lo, hi)
+        while p >= 0:
+            if p + n == hi or not (text[p + n].isalnum() or text[p + n] == "_"):  # the noun ends a word (\b)
+                hits.add(p)
+            p = text.find(noun, p + 1, hi)
     out = []
-    for m in _GENERIC_NOUN.finditer(text, lo, hi):
-        p = m.start()
+    for p in sorted(hits):
         if p and (text[p - 1].isalnum() or text[p - 1] in "’'-_"):
             continue  # inside a word ("paramilitary")
         g = _GENERIC_BEFORE.search(text, max(lo, p - 48), p)
@@ -645,7 +653,7 @@ class _QuoteIndex:
             qs, qe = getattr(q, "start", None), getattr(q, "end", None)
             if isinstance(qs, int) and isinstance(qe, int):
                 spans.append((qs, qe, q))
-        spans.sort(key=lambda t: (t[0], t[1]))
+        spans.sort(key=operator.itemgetter(0, 1))
         self.spans = spans
         self.starts = [t[0] for t in spans]
         # max_end[i]: the furthest end among spans[0..i], to stop the backward walk early
@@ -745,26 +753,60 @@ _PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–-…'"
 
 
 @functools.lru_cache(maxsize=8)
-def _lowwords(text: str) -> tuple[str, str]:
-    """``(text.lower(), text.lower())`` — the lower-cased text, twice: once to search, once
-    as the container that key words are tested against (``word in low``, a substring test
-    in C: a cheap filter, so that rules whose key words do not occur are skipped; false
-    positives are removed by :func:`_word_hits`).  ``("", "")`` when lower-casing would move
-    offsets (a few Unicode letters); callers then scan the full text."""
+def _lowered(text: str) -> str:
+    """``text.lower()``, where key words are looked up by :func:`_words_hits` (``str.find``,
+    in C), so that rules whose key words do not occur are skipped cheaply; "" when
+    lower-casing would move offsets (a few Unicode letters): callers then scan the full text."""
     low = text.lower()
-    if len(low) != len(text):
-        return "", ""
-    return low, low
+    return low if len(low) == len(text) else ""
 
 
 def _word_hits(low: str, word: str):
-    """Offsets of ``word`` in ``low`` as a whole word (not inside a longer word)."""
+    """Offsets of ``word`` in ``low`` as a whole word (not inside a longer word); one scan
+    of ``low`` when the word does not occur."""
     n = len(word)
     i = low.find(word)
     while i >= 0:
         if (i == 0 or not low[i - 1].isalnum()) and (i + n >= len(low) or not low[i + n].isalnum()):
             yield i
         i = low.find(word, i + 1)
+
+
+@functools.cache
+def _word_roots(words: tuple[str, ...]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """``words`` grouped under the shortest of them each holds: ``(root, ((word, offset of
+    the root in it), …))`` ("days", "today" and "midday" under "day")."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for w in words:
+        inside = [r for r in words if r != w and r in w]
+        if not inside:
+            groups.setdefault(w, [])
+    for w in words:
+        inside = sorted((r for r in words if r != w and r in w), key=lambda r: (len(r), r))
+        if inside:
+            groups[inside[0]].append((w, w.index(inside[0])))
+    return tuple((root, tuple(longer)) for root, longer in groups.items())
+
+
+def _words_hits(low: str, words: tuple[str, ...]) -> list[int]:
+    """Offsets in ``low`` of every whole-word occurrence of any of ``words`` (in no set
+    order), as :func:`_word_hits` finds them; a word holding a shorter one of them is looked
+    for only where that one occurs, so each root word costs one scan of ``low``."""
+    out = []
+    size = len(low)
+    for root, longer in _word_roots(words):
+        n = len(root)
+        i = low.find(root)
+        while i >= 0:
+            if (i == 0 or not low[i - 1].isalnum()) and (i + n >= size or not low[i + n].isalnum()):
+                out.append(i)
+            for word, k in longer:
+                j = i - k
+                if j >= 0 and low.startswith(word, j) and (j == 0 or not low[j - 1].isalnum()) \
+                        and (j + len(word) >= size or not low[j + len(word)].isalnum()):
+                    out.append(j)
+            i = low.find(root, i + 1)
+    return out
 
 
 _DIGITS = re.compile(r"\d\d*")  # = \d+, but a leading single \d lets ``re`` skip ahead to the next digit
@@ -822,8 +864,11 @@ def _digit_kinds(text: str, p: int, q: int) -> tuple[str, ...]:
 _AMPM_AFTER = re.compile(r"\s*[aApP]\.?\s?[mM]\b")
 
 
-def _triggers(text: str) -> list[tuple[int, tuple[str, ...]]]:
-    """Positions where a time expression may start, with the patterns worth trying there.
+def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], set[int]]:
+    """Positions where a time expression may start, with the patterns worth trying there:
+    ``(digit triggers, name offsets, word offsets)`` — ``(offset, patterns)`` at and before
+    digit runs, the offsets to try the ``_NAME_KINDS`` patterns at, and those to try the
+    ``_WORD_KINDS`` patterns at.
 
     Python's ``re`` tries a pattern at every offset unless the pattern begins with a
     literal it can skip to, so scanning a 4,000-character article with a dozen rich
@@ -832,42 +877,60 @@ def _triggers(text: str) -> list[tuple[int, tuple[str, ...]]]:
     and the full patterns are only *anchored* there (and at the few words before, where
     optional prefixes such as "early on", "the late" or "for" begin).
     """
-    out: list[tuple[int, tuple[str, ...]]] = []
+    digits: list[tuple[int, tuple[str, ...]]] = []
     for p, q in _digit_runs(text):
         kinds = _digit_kinds(text, p, q)
         if not kinds:
             continue
-        out.append((p, kinds))
+        digits.append((p, kinds))
         if "decade" in kinds or "duration" in kinds:  # "the late 1980s", "for 3 days"
-            out.extend((s, kinds) for s in _word_starts_before(text, p, 3))
+            digits.extend((s, kinds) for s in _word_starts_before(text, p, 3))
+    names: set[int] = set()
     for m in _NAMES.finditer(text):
         p = m.start()
         if p and (text[p - 1].isalnum()):
             continue
-        out.append((p, _NAME_KINDS))
+        names.add(p)
         if _NAME_PREFIX.search(text, max(0, p - 20), p):  # "early on Monday", "last Tuesday"
-            out.extend((s, _NAME_KINDS) for s in _word_starts_before(text, p, 2))
-    low, words = _lowwords(text)
-    for word in _time_words():
-        if word not in words:
-            continue
-        for i in _word_hits(low, word):
-            out.append((i, _WORD_KINDS))
-            out.extend((s, _WORD_KINDS) for s in _word_starts_before(text, i, 4))
-    return out
+            names.update(_word_starts_before(text, p, 2))
+    low = _lowered(text)
+    content, leads = _time_words()
+    at_words: set[int] = set()
+    for i in _words_hits(low, content):
+        at_words.add(i)
+        at_words.update(_word_starts_before(text, i, 4))
+    at_words.update(_words_hits(low, leads))
+    return digits, names, at_words
 
 
 @functools.cache
-def _time_words() -> tuple[str, ...]:
-    """Every word of a relative phrase or duration: one of them occurs in any such expression."""
+def _time_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(words, leads)``: one of ``words`` occurs in any relative phrase or duration, and
+    each hit is tried with the few words before it; ``leads`` are tried at their own offset only.
+
+    "of" and "through" are frequent and no content word.  In a phrase holding one, either a
+    content word comes before it ("since the start of the year"), whose hit reaches every start
+    theirs would, or the phrase begins with it ("through the week"): such a word is dropped, or
+    made a lead where a phrase begins with it — unless a phrase of the table has neither.  The
+    pattern's own "of" is in "a couple of" (a lead).
+    """
     units = ("second", "minute", "hour", "day", "week", "month", "year", "decade")
     out = set(units) | {u + "s" for u in units} | {"time", "while", "long"}
-    for phrase in _relative():
-        out.update(phrase.split())
+    phrases = [phrase.split() for phrase in _relative()]
+    for words in phrases:
+        out.update(words)
     # function words would trigger everywhere; every phrase keeps a content word ("dawn", "evening")
     out = out - {"the", "a", "this", "last", "next", "same", "previous", "following", "since", "soon", "shortly",
                  "in", "by", "at", "during", "early", "late", "that"}
-    return tuple(sorted(out | {"earlier", "then", "after"}))
+    out |= {"earlier", "then", "after"}
+    leads = {"a couple of"}
+    for word in ("of", "through"):
+        at = [(words, words.index(word)) for words in phrases if word in words]
+        if all(i == 0 or out.intersection(words[:i]) for words, i in at):
+            out.discard(word)
+            if any(i == 0 for _, i in at):
+                leads.add(word)
+    return tuple(sorted(out)), tuple(sorted(leads))
 
 
 def _candidates_full(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
@@ -883,15 +946,21 @@ def _candidates_full(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]
 
 
 @functools.cache
-def _first_words() -> dict[str, tuple[str, ...]]:
+def _first_words() -> dict[str, frozenset[str]]:
     """Lower-case first words a ``relative`` or ``duration`` match can begin with (besides
-    digits): a cheap test that spares the full pattern at most of the words before a trigger."""
+    digits), as runs of ASCII letters ("twenty" of "twenty-one", "mid" of "mid-morning"): a
+    cheap test that spares the full pattern at most of the words before a trigger.  Every
+    such word is followed in the pattern by a space, a hyphen or a word boundary, so the
+    letters of the text's word at a match's start are exactly one of these."""
     numwords = _NUMWORDS
-    phrases = tuple(sorted({p.split()[0] for p in _relative()}))
+    phrases = tuple(_ASCII_LETTERS.match(p.split()[0]).group() for p in _relative())
     quals = ("about", "almost", "nearly", "roughly", "around", "some", "more", "less", "fewer", "under", "just", "a",
              "at", "up", "the", "past", "last", "next")
-    return {"relative": numwords + ("a", "several") + phrases,
-            "duration": numwords + ("for", "in", "within", "over") + quals}
+    return {"relative": frozenset(numwords + ("a", "an", "several") + phrases),
+            "duration": frozenset(numwords + ("for", "in", "within", "over") + quals)}
+
+
+_ASCII_LETTERS = re.compile("[A-Za-z]*")
 
 
 # What a match of each case-sensitive pattern begins with, besides a digit.  Triggers offer
@@ -907,37 +976,72 @@ _FIRST_LITERALS = {
 }
 
 
+def _first_word_at(text: str, pos: int) -> str | None:
+    """The lower-cased ASCII letters at ``pos`` ("" at a digit or a sign), or None when a
+    non-ASCII character follows them (case-insensitive matching may then differ from
+    lower-casing: "ſeveral", the Kelvin sign)."""
+    end = _ASCII_LETTERS.match(text, pos).end()
+    if end < len(text) and not text[end].isascii():
+        return None
+    return text[pos:end].lower()
+
+
+def _may_begin(text: str, pos: int, word: str | None, firsts: frozenset[str]) -> bool:
+    """Whether a relative or duration match can begin at ``pos``, where :func:`_first_word_at`
+    read ``word``: an ASCII word that is no first word cannot begin one, nor a sign (unless
+    a phrase of the table begins with one: its first word then has no letters, "")."""
+    if word is None:
+        return True
+    return word in firsts if word else "0" <= text[pos:pos + 1] <= "9" or "" in firsts
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
-    if not _lowwords(text)[0] and text:
+    """Matches of the time patterns at the offsets :func:`_triggers` offers, each pattern
+    tried once per offset: ``(start, -length, priority, kind, match)``, in no set order."""
+    if not _lowered(text) and text:
         return _candidates_full(text)
     res = _time_res()
     first = _first_words()
     out = []
+
+    def attempt(pos: int, name: str) -> None:
+        if name in first:
+            if not _may_begin(text, pos, _first_word_at(text, pos), first[name]):
+                return
+        elif not text[pos:pos + 1].isdecimal() and not text.startswith(_FIRST_LITERALS[name], pos):
+            return
+        matched(pos, name)
+
+    def matched(pos: int, name: str) -> None:
+        m = res[name].match(text, pos)
+        if m is None:
+            return
+        prio, kind = _ORDER[name]
+        if _check_candidate(text, kind, m):
+            out.append((m.start(), -(m.end() - m.start()), prio, kind, m))
+
+    digits, names, at_words = _triggers(text)
+    for pos in at_words:
+        word = _first_word_at(text, pos)
+        for name in _WORD_KINDS:
+            if _may_begin(text, pos, word, first[name]):
+                matched(pos, name)
+    for pos in names:
+        if text[pos:pos + 1].isdecimal():
+            for name in _NAME_KINDS:
+                matched(pos, name)
+        else:
+            for name in _NAME_KINDS:
+                if text.startswith(_FIRST_LITERALS[name], pos):
+                    matched(pos, name)
     seen: set[tuple[int, str]] = set()
-    for pos, names in _triggers(text):
-        seg = None
-        for name in names:
-            if (pos, name) in seen:
-                continue
+    for pos, kinds in digits:
+        for name in kinds:
+            if pos in (at_words if name in _WORD_KINDS else names if name in _NAME_KINDS else ()) \
+                    or (pos, name) in seen:
+                continue  # tried already
             seen.add((pos, name))
-            if name in first:
-                if seg is None:
-                    seg = text[pos:pos + 10]
-                    seg = seg.lower() if seg.isascii() else ""
-                # an ASCII start that is no digit and no first word cannot match (case-insensitive
-                # matching of ASCII text is plain lower-casing)
-                if seg and not seg[0].isdigit() and not seg.startswith(first[name]):
-                    continue
-            elif name in _FIRST_LITERALS and not text[pos:pos + 1].isdecimal() \
-                    and not text.startswith(_FIRST_LITERALS[name], pos):
-                continue
-            m = res[name].match(text, pos)
-            if m is None:
-                continue
-            prio, kind = _ORDER[name]
-            cand = _check_candidate(text, kind, m)
-            if cand:
-                out.append((m.start(), -(m.end() - m.start()), prio, kind, m))
+            attempt(pos, name)
     return out
 
 
@@ -1242,19 +1346,21 @@ def _periods(sents, times: Sequence[TimeExpression], anchor: _dt.date | None) ->
     same paragraph, else current."""
     ref_year = anchor.year if anchor else None
     out: list[Period] = []
-    ti = 0
+    ti, n = 0, len(times)
     prev_para, prev = None, Period.CURRENT
     for s in sents:
-        own: list[Period] = []
-        while ti < len(times) and times[ti].start < s.end:
-            if times[ti].start >= s.start:
+        own: set[Period] = set()
+        first = None
+        start, end = s.start, s.end
+        while ti < n and times[ti].start < end:
+            if times[ti].start >= start:
                 p = _expr_period(times[ti], ref_year)
                 if p is not None:
-                    own.append(p)
+                    own.add(p)
+                    first = first or p
             ti += 1
         if own:
-            period = Period.BACKGROUND if Period.BACKGROUND in own and Period.CURRENT not in own else (
-                Period.CURRENT if Period.CURRENT in own and Period.BACKGROUND not in own else own[0])
+            period = own.pop() if len(own) == 1 else first  # all agree, else the first
         elif s.paragraph == prev_para:
             period = prev
         else:
@@ -1316,7 +1422,8 @@ def _outcome_before_words() -> frozenset[str]:
 
 @functools.cache
 def _number_words() -> tuple[str, ...]:
-    return tuple(sorted(set(_numbers()) | {"tens"}))
+    """Number words to trigger on, besides "a" and "an" (found between spaces)."""
+    return tuple(sorted(set(_numbers()) - {"a", "an"} | {"tens"}))
 
 
 def _number_matches(text: str):
@@ -1324,22 +1431,19 @@ def _number_matches(text: str):
     "a"/"an") and anchored there, in text order — the same numbers a full scan finds."""
     res = _claim_res()["number"]
     starts = [a for a, _ in _digit_runs(text)]
-    low, words = _lowwords(text)
+    low = _lowered(text)
     if not low:
         yield from res.finditer(text)
         return
-    for word in _number_words():
-        if word in words:
-            if word in ("a", "an"):  # very common: look for the word between spaces only
-                for needle in (f" {word} ", f"\n{word} "):
-                    i = low.find(needle)
-                    while i >= 0:
-                        starts.append(i + 1)
-                        i = low.find(needle, i + 1)
-                if low.startswith(word + " "):
-                    starts.append(0)
-            else:
-                starts.extend(_word_hits(low, word))
+    for word in [w for w in ("a", "an") if w in _numbers()]:  # very common: look between spaces only
+        for needle in (f" {word} ", f"\n{word} "):
+            i = low.find(needle)
+            while i >= 0:
+                starts.append(i + 1)
+                i = low.find(needle, i + 1)
+        if low.startswith(word + " "):
+            starts.append(0)
+    starts.extend(_words_hits(low, _number_words()))
     last = -1
     for p in sorted(set(starts)):
         if p < last:
@@ -1655,6 +1759,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     plan = _blame_plan(text, sents, generic)
     countries = {_generic_side(word) for _, word in generic}  # "Istrevia" of "Istrevian commandos"
     learned = _learned_parties(text, sents, countries)
+    conduct_keys, passive_keys = _blame_keys()
     for si, (s, period) in enumerate(zip(sents, periods)):
         if si not in plan and si not in learned:
             continue
@@ -1711,6 +1816,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 q = _containing(quotes, cs, ce)
                 add(_speaker(q) if q is not None and _speaker(q) else mm.group(0), "both", om.group(0), "other",
                     verb, cs, ce, "mutual")
+        # a cheap test first: the conduct rules' patterns each hold a conduct noun ("aggression")
+        has_conduct = any(map(s.text.__contains__, conduct_keys))
         for m in _anchored(res["hostile"], text, parties, s.end):
             _add_hostile(text, quotes, m, s, add, "hostile-act")
         for p in parties:
@@ -1724,7 +1831,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             m = res["hostile_bare"].match(text, p, s.end)
             if m is not None:
                 _add_hostile(text, quotes, m, s, add, "hostile-act", side=m.group("accused"))
-        for i in _possessive_marks(s.text):
+        for i in _possessive_marks(s.text) if has_conduct else ():
             j = s.start + i  # "Istrevia’s aggression", in a speaker's words: match from the owner's first letter
             while j > s.start and (text[j - 1].isalpha() or text[j - 1] == "-"):
                 j -= 1
@@ -1734,14 +1841,14 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 if name in _parties() or name in countries:
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct",
                                  side=None if name in _parties() else name)
-        if parties and res["conduct_word"].search(s.text):
+        if parties and has_conduct and res["conduct_word"].search(s.text):
             for m in res["conduct_adj"].finditer(text, s.start, s.end):
                 # "an act of naked Pelagrian aggression", in a speaker's words
                 word = m.group("accused")
                 side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
                 if side and not word.endswith(("’s", "'s")):
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side)
-        if parties and " by " in s.text:
+        if parties and " by " in s.text and any(w in s.text for w in passive_keys):
             for m in res["passive_by"].finditer(text, s.start, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
                 _add_hostile(text, quotes, m, s, add, "hostile-act",
@@ -1751,6 +1858,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             if res["hnoun"].search(window):
                 _add_hostile(text, quotes, m, s, add, "hostile-act")
         for name in ("conduct", "noun_by") if need_conduct else ():
+            if not (has_conduct if name == "conduct" else "by" in s.text.lower()):
+                continue  # the pattern's key word is absent
             for m in res[name].finditer(text, s.start, s.end):
                 q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
@@ -1775,13 +1884,25 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s+$")
-_OF_BY_BEFORE = re.compile(r"\b(?:of|by)\s+(?:[Tt]he\s+)?$")
+_OF_BY_BEFORE = re.compile(r"\b(?:of|by)\s+(?:[Tt]he\s+)?$")  # the reference for _blame_plan's string tests
 
 
 @functools.cache
 def _party_trigger() -> re.Pattern:
     # no leading \b: a pattern starting with literal names lets ``re`` skip ahead quickly
     return re.compile("(?:" + _alt(_parties()) + r")\b")
+
+
+@functools.cache
+def _blame_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """First words of the conduct nouns and of the passive participles: a match of the
+    conduct rules' patterns (of ``passive_by``) holds one of them, as written."""
+    words = _blame_words()
+
+    def firsts(*kinds: str) -> tuple[str, ...]:
+        return tuple(sorted({w.split()[0] for kind in kinds for w in words.get(kind, ())}))
+
+    return firsts("conduct"), firsts("passive", "passive_by")
 
 
 @functools.cache
@@ -1803,22 +1924,18 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
             return None
         return plan.setdefault(i, [False, False, [], False])
 
-    low, words = _lowwords(text)
+    low = _lowered(text)
     if not low:
         return _blame_plan_full(text, sents)
-    for w in _accuse_words():
-        if w not in words:
-            continue
+    for i in _words_hits(low, _accuse_words()):
+        sl = slot(i)
+        if sl is not None:
+            sl[0] = True
+    for w in ("other", "another"):
         for i in _word_hits(low, w):
             sl = slot(i)
             if sl is not None:
-                sl[0] = True
-    for w in ("other", "another"):
-        if w in words:
-            for i in _word_hits(low, w):
-                sl = slot(i)
-                if sl is not None:
-                    sl[1] = True
+                sl[1] = True
     if generic is None:
         generic = _generic_parties(text)
     found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic]
@@ -1828,11 +1945,29 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
         sl = slot(p)
         if sl is None:
             continue
-        tm = _THE_BEFORE.search(text, max(0, p - 8), p)
-        sl[2].append(tm.start() if tm else p)
-        if _OF_BY_BEFORE.search(text, max(0, p - 14), p):
+        # _THE_BEFORE and _OF_BY_BEFORE, read without regexes: what precedes ``p`` up to its
+        # whitespace ends in "the" (within 8 characters), in "of"/"by", or in "of/by the"
+        lo = max(0, p - 14)
+        before = text[lo:p]
+        words = before.rstrip()
+        gap = len(before) - len(words)
+        the = gap > 0 and words.endswith(("the", "The"))
+        sl[2].append(p - gap - 3 if the and gap <= 5 else p)
+        if gap and (_ends_in_of_by(text, lo, words) or the and _ends_in_of_by(text, lo, words[:-3], spaced=True)):
             sl[3] = True
     return {i: (a, b, sorted(set(c)), d) for i, (a, b, c, d) in plan.items()}
+
+
+def _ends_in_of_by(text: str, lo: int, words: str, spaced: bool = False) -> bool:
+    """Whether ``words`` (``text[lo:lo + len(words)]``) ends in the word "of" or "by" — after
+    trailing whitespace, which there must then be, if ``spaced``."""
+    if spaced:
+        stripped = words.rstrip()
+        if len(stripped) == len(words):
+            return False
+        words = stripped
+    k = lo + len(words) - 2
+    return words.endswith(("of", "by")) and (k == 0 or not (text[k - 1].isalnum() or text[k - 1] == "_"))
 
 
 def _blame_plan_full(text: str, sents):
