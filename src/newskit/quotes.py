@@ -498,27 +498,32 @@ def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+_RELATIVE = frozenset(("who", "which", "that"))
+
+
 def _head_ok(words: list[str]) -> bool:
     """Does a candidate speaker noun phrase have a plausible head?"""
     if not words:
         return False
     core = words
-    for i, w in enumerate(words):
-        if w.lower() in ("who", "which", "that") and i > 0:
+    for i in range(1, len(words)):
+        if words[i].lower() in _RELATIVE:
             core = words[:i]
             break
-    head = _bare(core[-1])
+    head = core[-1].strip(_STRIP_PUNCT)
     low = head.lower()
     if low in _pronouns():
         return len(words) == 1
-    if _is_cap(head) and low not in _NOT_NAMES:
+    if head and head[0].isupper() and low not in _NOT_NAMES:
         return True
+    nouns = _source_nouns()
     for w in core:
-        b = _bare(w).lower()
-        b = b[:-2] if b.endswith(("’s", "'s")) else b
-        if b in _source_nouns() or (b.endswith("s") and b[:-1] in _source_nouns()):
+        b = w.strip(_STRIP_PUNCT).lower()
+        if b.endswith(("’s", "'s")):
+            b = b[:-2]
+        if b in nouns or (b.endswith("s") and b[:-1] in nouns):
             return True
-        if b.endswith("ies") and b[:-3] + "y" in _source_nouns():
+        if b.endswith("ies") and b[:-3] + "y" in nouns:
             return True
     return False
 
@@ -533,101 +538,117 @@ def _boundary_end(tok: str) -> bool:
     return bool(core) and core[-1] in _BOUNDARY_STOPS
 
 
+# first letters of the words _LEAD_STRIP and _LEAD_TIME can open with (a quick test before
+# them; a non-ASCII first character goes to the patterns too, which may fold its case)
+_LEAD_FIRST = frozenset("baysmhntleiod" + "baysmhntleiod".upper())
+
+
 def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The speaker noun phrase ending right before ``hi`` (a verb), not before ``lo``."""
-    toks = [m.span() for m in _TOKEN.finditer(text, max(lo, hi - 180), hi)]
-    if toks and toks[0][0] != lo and hi - 180 > lo:
-        toks = toks[1:]  # a word cut by the window
+    """The speaker noun phrase ending right before ``hi`` (a verb), not before ``lo``.
+
+    The words are the white-space tokens of the 180 characters before ``hi`` (without the
+    first one when that window starts after ``lo``: it may be cut); their positions are
+    looked up only for the phrase found."""
+    start = max(lo, hi - 180)
+    words = text[start:hi].split()
+    pos = start
+    if words and start > lo:
+        cut = words.pop(0)  # a word cut by the window
+        pos = text.find(cut, start) + len(cut)
     # auxiliaries and adverbs between subject and verb ("It also said", "has said")
-    while toks and text[toks[-1][0]:toks[-1][1]].lower() in _AUX:
-        toks.pop()
-    if not toks:
+    while words and words[-1].lower() in _AUX:
+        words.pop()
+    if not words:
         return None
-    if text[toks[-1][0]:toks[-1][1]].lower() in _BE:
+    if words[-1].lower() in _BE:
         return None  # passive: "was told", "is said to"
-    last = text[toks[-1][0]:toks[-1][1]]
     # trailing parentheticals: "Suren Papikyan, the defence minister of Armenia," / ", meanwhile," /
     # "Velt, 34, a nurse,"
     for _ in range(3):
-        last = text[toks[-1][0]:toks[-1][1]]
-        if not last.endswith(","):
+        if not words[-1].endswith(","):
             break
-        j = len(toks) - 2
-        while j >= 0 and not text[toks[j][0]:toks[j][1]].endswith((",", ";", ":")) and len(toks) - j < 30:
+        n = len(words)
+        j = n - 2
+        while j >= 0 and not words[j].endswith((",", ";", ":")) and n - j < 30:
             j -= 1
-        if j < 0 or not text[toks[j][0]:toks[j][1]].endswith(","):
+        if j < 0 or not words[j].endswith(","):
             break
-        inner = [text[a:b] for a, b in toks[j + 1:]]
-        first = _bare(inner[0]).lower() if inner else ""
-        possessive = bool(inner) and inner[0][0].isupper() and inner[0].endswith(("’s", "'s"))
-        if len(toks) - j >= 12 and first not in ("who", "which") and not (
+        inner = words[j + 1:]
+        first = inner[0].strip(_STRIP_PUNCT).lower()
+        possessive = inner[0][0].isupper() and inner[0].endswith(("’s", "'s"))
+        if n - j >= 12 and first not in ("who", "which") and not (
                 (first in _DETERMINERS or possessive) and any(w in ("who", "which") for w in inner)):
             break  # only a relative clause runs this long ("X, who spoke … because …, said")
         appositive = first.isdigit() or first in _DETERMINERS or first in ("who", "which", "meanwhile", "however",
                                                                            "too", "also", "for", "in", "speaking",
                                                                            "herself", "himself", "itself", "though")
         appositive = appositive or possessive  # "Viktor Saal, Tervania’s ambassador in Selmark, says"
-        if not appositive and not (inner and inner[0][0].islower()):
+        if not appositive and not inner[0][0].islower():
             break
-        toks = toks[:j + 1]
-    a, b = toks[-1]
-    if text[b - 1] == ",":
-        toks[-1] = (a, b - 1)  # the comma before a parenthetical, or a trailing one
-        if a == b - 1:
-            toks.pop()
-            if not toks:
+        del words[j + 1:]
+    n = len(words)
+    last = words[-1]
+    if last.endswith(","):
+        words[-1] = last[:-1]  # the comma before a parenthetical, or a trailing one
+        if len(last) == 1:
+            words.pop()
+            n -= 1
+            if not words:
                 return None
     # walk back to the start of the noun phrase
-    i = len(toks)
+    i = n
     rel = -1
     # a relative clause right before the verb ("A source who asked not to be named said",
     # "a sergeant who … because he was not authorised to speak told"): its words may be
     # anything, so the walk starts at its "who"/"which"
-    for k in range(len(toks) - 1, max(len(toks) - 25, 1) - 1, -1):
-        tk = text[toks[k][0]:toks[k][1]]
-        if k < len(toks) - 1 and _boundary_end(tk):
+    for k in range(n - 1, max(n - 25, 1) - 1, -1):
+        tk = words[k]
+        if k < n - 1 and _boundary_end(tk):
             break
         if tk.lower() in ("who", "which"):
             i = rel = k
             break
     while i > 0:
-        a, b = toks[i - 1]
-        tok = text[a:b]
-        if i < len(toks) and _boundary_end(tok):
+        tok = words[i - 1]
+        if i < n and _boundary_end(tok):
             break
         low = tok.lower()
         if low in ("who", "which") and i > 1:
             rel = i - 1
-        elif low in _SUBORDINATORS and low not in ("and",) and i < len(toks):
+        elif low in _SUBORDINATORS and low != "and" and i < n:
             break
-        elif low == "and" and i < len(toks):
-            prev = text[toks[i - 2][0]:toks[i - 2][1]] if i >= 2 else ""
-            if prev.endswith(","):
+        elif low == "and" and i < n:
+            if i >= 2 and words[i - 2].endswith(","):
                 break
-        elif (low in _BE or low in ("has", "have", "had", "will", "would")) and rel < 0 and i < len(toks):
+        elif (low in _BE or low in ("has", "have", "had", "will", "would")) and rel < 0 and i < n:
             break
         i -= 1
-        if (rel if rel >= 0 else len(toks)) - i > 16:
+        if (rel if rel >= 0 else n) - i > 16:
             return None
-    np_toks = toks[i:]
-    if not np_toks:
+    if i >= n:
         return None
-    a = np_toks[0][0]
-    b = np_toks[-1][1]
+    # positions of the phrase's first and last words
+    for k in range(i):
+        pos = text.find(words[k], pos) + len(words[k])
+    a = text.find(words[i], pos)
+    for k in range(i, n - 1):
+        pos = text.find(words[k], pos) + len(words[k])
+    b = text.find(words[n - 1], pos) + len(words[n - 1])
     span = text[a:b]
     # strip a leading boundary mark and leading conjunctions / time adverbials
     while span and span[0] in "“\"«‘(":
         a += 1
         span = span[1:]
-    m = _LEAD_STRIP.match(span)
-    if m:
-        a += m.end()
-        span = span[m.end():]
-    m = _LEAD_TIME.match(span)
-    if m and m.end() < len(span):
-        a += m.end()
-        span = span[m.end():]
-    if span.lower().startswith("according to"):
+    if span[:1] in _LEAD_FIRST or not span[:1].isascii():
+        m = _LEAD_STRIP.match(span)
+        if m:
+            a += m.end()
+            span = span[m.end():]
+        m = _LEAD_TIME.match(span)
+        if m and m.end() < len(span):
+            a += m.end()
+            span = span[m.end():]
+    if span[:12].lower().startswith("according to"):
         return None
     span = span.rstrip(",;: ")
     b = a + len(span)
@@ -635,17 +656,19 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if not words or not _head_ok(words):
         return None
     first = words[0]
-    if first[0].islower() and first.lower() not in _DETERMINERS and first.lower() not in _pronouns() \
-            and _bare(first).lower() not in _source_nouns() and not _bare(first).lower().rstrip("s") in _source_nouns() \
-            and first.lower() not in ("officials", "sources", "media", "authorities", "diplomats",
-                                      "residents", "witnesses", "analysts", "experts", "troops",
-                                      "forces", "people", "observers", "monitors"):
-        # a lower-case start that is no determiner: "defence ministry" is fine via the noun list,
-        # but "killed people overnight" is not a speaker
-        if not any(_is_cap(w) for w in words) and not _head_ok(words[-1:]):
-            return None
-        if first.lower() in _BE or first.lower() in _AUX:
-            return None
+    low = first.lower()
+    if first[0].islower() and low not in _DETERMINERS and low not in _pronouns():
+        bare = first.strip(_STRIP_PUNCT).lower()
+        if bare not in _source_nouns() and bare.rstrip("s") not in _source_nouns() \
+                and low not in ("officials", "sources", "media", "authorities", "diplomats",
+                                "residents", "witnesses", "analysts", "experts", "troops",
+                                "forces", "people", "observers", "monitors"):
+            # a lower-case start that is no determiner: "defence ministry" is fine via the noun list,
+            # but "killed people overnight" is not a speaker
+            if not any(_is_cap(w) for w in words) and not _head_ok(words[-1:]):
+                return None
+            if low in _BE or low in _AUX:
+                return None
     return a, b
 
 
