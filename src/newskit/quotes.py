@@ -57,6 +57,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
+from itertools import repeat
 
 from . import resources
 from .text import Sentence, is_subhead, sentences as _sentences, word_list
@@ -481,13 +482,23 @@ def _wc(s: str) -> int:
     token that is one run of word characters, maybe wrapped in punctuation ("said,",
     "“We"), is one word, and only the others ("don't", "U.S.", "1,200", "—") go through
     :func:`newskit.text.word_list` (faster than running the word pattern over ``s``)."""
-    n = 0
-    for tok in s.split():
-        if tok.isalnum() or tok.strip(_WRAP_PUNCT).isalnum():
-            n += 1
-        else:
-            n += len(word_list(tok))
+    toks = s.split()
+    plain = list(map(str.isalnum, map(str.strip, toks, repeat(_WRAP_PUNCT, len(toks)))))
+    n = sum(plain)
+    if n < len(toks):
+        n += sum(len(word_list(tok)) for tok, p in zip(toks, plain) if not p)
     return n
+
+
+def _has_words(s: str, n: int) -> bool:
+    """Does ``s`` have at least ``n`` (≥ 1) words, counted as :func:`_wc` counts them? Reads
+    only as many tokens as it needs."""
+    count = 0
+    for tok in s.split():
+        count += 1 if tok.strip(_WRAP_PUNCT).isalnum() else len(word_list(tok))
+        if count >= n:
+            return True
+    return False
 
 
 def _bare(tok: str) -> str:
@@ -741,6 +752,17 @@ _INTRO_AFTER_VERB = re.compile(r"^[^,;:“”\"«»‘’.!?]{0,40}?\s*[,:—–
 _NEG_WINDOW = 2
 _QUANTIFIER = re.compile(r"(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|about|around|up\s+to|"
                          r"nearly|almost|some|over)\s+\S", re.I)
+# first letters of the quantifiers _QUANTIFIER matches (a quick test before it; a non-ASCII
+# first character goes to the pattern too, which may fold its case)
+_QUANTIFIER_FIRST = frozenset("amflunso" + "AMFLUNSO")
+
+
+def _quantifier(s: str) -> bool:
+    """Does ``s`` open with a quantifier ("at least 49", "more than", "some")?"""
+    c = s[:1]
+    return (c in _QUANTIFIER_FIRST or not c.isascii()) and _QUANTIFIER.match(s) is not None
+
+
 _ELIDED = re.compile(r"(?<![,;])\s+and\s+(?:\w+\s+)?$")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|which|who)\s|;|[.!?]\s")
 _COORD = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;\s*(?:and|but)?)\s*$")
@@ -989,21 +1011,24 @@ class _Extractor:
         form = text[a:b].lower()
         if form.startswith("according"):
             return True
+        noun = form in _NOUN_FORMS
         before = text[max(a - 40, 0):a].rsplit(None, _NEG_WINDOW)  # the last words are all we need
         if before:
             prev = before[-1].lower()
-            if prev.endswith("-") or (form in _NOUN_FORMS and (prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’", "s'")))):
+            if prev.endswith("-") or (noun and (prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’", "s'")))):
                 return False  # "media reports", "many reports", "so-called"
             for w in reversed(before[-_NEG_WINDOW:]):
                 if w[-1] in "”\"»’',;:":
                     break  # a quote or clause ends here: “It is not calm,” said the woman
-                if w.lower() in _NEGATION or w.lower().endswith(("n't", "n’t")):
+                low = w.lower()
+                if low in _NEGATION or low.endswith(("n't", "n’t")):
                     return False
-        nxt = text[b:b + 12].lstrip()
-        if nxt[:3].lower() in ("of ", "and", "by ", "fro", "in ", "on ") and form in _NOUN_FORMS:
-            return False  # a noun: "reports of fighting"
-        if form in ("state", "states") and not nxt.lower().startswith("that"):
-            return False  # "state TV", "member states": the verb reports only with a that-clause
+        if noun or form in ("state", "states"):  # only these read the words after the verb
+            nxt = text[b:b + 12].lstrip()
+            if noun and nxt[:3].lower() in ("of ", "and", "by ", "fro", "in ", "on "):
+                return False  # a noun: "reports of fighting"
+            if form in ("state", "states") and not nxt.lower().startswith("that"):
+                return False  # "state TV", "member states": the verb reports only with a that-clause
         return True
 
     def _clause_lo(self, sent: Sentence, pos: int) -> int:
@@ -1056,20 +1081,23 @@ class _Extractor:
                     if rec:
                         found.append((rec, a))
                     continue
-                after = text[b:min(sent.end, b + 200)]
-                stripped = after.strip()
-                if stripped and stripped[0] not in ".!?,;—–)":
+                # the first character after the verb (in the sentence, within 200 characters)
+                nxt = after_head or text[b:min(sent.end, b + 200)].lstrip()[:1]
+                adv = None
+                if nxt and nxt not in ".!?,;—–)":
                     adv = _ADVERBIAL.match(text, b, sent.end)
-                    if adv and adv.end() > b and text[adv.end():sent.end].strip()[:1] in ("", ".", "!", "?"):
-                        stripped = text[adv.end():sent.end].strip()  # "…, the office said last week."
-                if not stripped or stripped[0] in ".!?":
+                    if adv and adv.end() > b:
+                        tail = text[adv.end():sent.end].lstrip()[:1]
+                        if tail in ("", ".", "!", "?"):
+                            nxt = tail  # "…, the office said last week."
+                if not nxt or nxt in ".!?":
                     # clause-final attribution: "The truce failed, the ministry said."
                     rec = self._final_attribution(sent, si, np, a, b)
                     if rec:
                         found.append((rec, np[0]))
                     continue
-                if stripped[0] == "," and text[lo:np[0]].rstrip().endswith(",") and \
-                        _wc(text[max(lo, np[0] - 60):np[0]]) >= 1 and lo == sent.start:
+                if nxt == "," and text[lo:np[0]].rstrip().endswith(",") and \
+                        _has_words(text[max(lo, np[0] - 60):np[0]], 1) and lo == sent.start:
                     # parenthetical attribution: "No one was hurt, local officials said, because …"
                     p0 = _clip_start(text, sent.start, np[0])
                     end = self._content_end(sent, b) if sent.end - b > MAX_CLAUSE else _trim_end(text, p0, sent.end)
@@ -1077,19 +1105,22 @@ class _Extractor:
                     found.append((_Rec(QuoteKind.REPORTED, p0, end, att, si, self.para_of_sent[si],
                                        anchor=np[0]), p0))
                     continue
-                if stripped[0] in ",;—–)":
+                if nxt in ",;—–)":
                     continue  # "“…,” it said, but …"
                 c0 = b
                 if lemma in _OBJECT_VERBS:
                     m = _TELL_OBJECT.match(text, c0, sent.end)
                     if m:
                         c0 = m.end()
-                m = None if _QUANTIFIER.match(text[c0:c0 + 30].lstrip()) else _ADVERBIAL.match(text, c0, sent.end)
+                if _quantifier(text[c0:c0 + 30].lstrip()):
+                    m = None
+                else:  # the adverbial right after the verb is matched above already
+                    m = adv if c0 == b else _ADVERBIAL.match(text, c0, sent.end)
                 if m and m.end() > c0:
                     c0 = m.end()
                 rest = text[c0:min(sent.end, c0 + 200)]
-                lead = len(rest) - len(rest.lstrip(" ,"))
                 rest_s = rest.lstrip(" ,")
+                lead = len(rest) - len(rest_s)
                 if rest_s[:1] in "“\"«‘:" or rest_s.startswith(":"):
                     continue  # introduces a direct quote
                 c0 += lead
@@ -1107,7 +1138,7 @@ class _Extractor:
                     wl = w.lower()
                     if not w or wl in ("to", "of", "for", "by"):
                         continue
-                    if _QUANTIFIER.match(rest_s):
+                    if _quantifier(rest_s):
                         wl = "some"  # "say at least 49 soldiers were killed"
                     if cls == "np":
                         if wl in _CONTENT_BAD_START or _ANAPHORIC_OBJECT.match(rest_s):
@@ -1118,12 +1149,15 @@ class _Extractor:
                     if lemma == "tell" and c0 == b:
                         continue
                 end = self._content_end(sent, c0)
-                if end - c0 < 3 or _wc(text[c0:min(end, c0 + 60)]) < 2:
+                if end - c0 < 3 or not _has_words(text[c0:min(end, c0 + 60)], 2):
                     continue
                 att = _Att(np, (a, b), rule)
                 rec = _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=np[0])
                 # a verb sharing its subject ("… acknowledged that X and said Y") ends the clause before it
                 found.append((rec, a if rule == "reported speech, shared subject" else np[0]))
+            if len(found) < 2:
+                out.extend(r for r, _ in found if r.end - r.start >= 3)
+                continue
             # cut coordinated clauses: "A said X, and B said Y", "A admitted X and said Y"
             found.sort(key=lambda t: t[0].start)
             kept: list[_Rec] = []
@@ -1175,12 +1209,12 @@ class _Extractor:
             after = text[np[1]:min(sent.end, np[1] + 200)]
             c0 = np[1] + (len(after) - len(after.lstrip(" ,")))
             end = self._content_end(sent, c0)
-            if end - c0 < 3 or _wc(text[c0:min(end, c0 + 60)]) < 2:
+            if end - c0 < 3 or not _has_words(text[c0:min(end, c0 + 60)], 2):
                 return None
             return _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=a)
         c0 = _clip_start(text, lo, a)
         end = _trim_end(text, c0, a)
-        if _wc(text[max(c0, end - 60):end]) < 2:
+        if not _has_words(text[max(c0, end - 60):end], 2):
             return None
         return _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=a)
 
@@ -1196,7 +1230,7 @@ class _Extractor:
             return None
         lo = _clip_start(text, lo, a)
         end = _trim_end(text, lo, max(lo, text.rfind(",", lo, a)))
-        if _wc(text[max(lo, end - 80):end]) < 3:
+        if not _has_words(text[max(lo, end - 80):end], 3):
             return None
         return _Rec(QuoteKind.REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
                     si, self.para_of_sent[si], anchor=sent.start)
@@ -1208,7 +1242,7 @@ class _Extractor:
         if not before.endswith(",") or before[-2:-1] in "”\"»’":
             return None
         end = _trim_end(text, lo, max(lo, text.rfind(",", lo, np[0])))
-        if _wc(text[max(lo, end - 80):end]) < 3:
+        if not _has_words(text[max(lo, end - 80):end], 3):
             return None
         return _Rec(QuoteKind.REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
                     si, self.para_of_sent[si], anchor=sent.start)
@@ -1291,9 +1325,9 @@ class _Extractor:
         if att is None:
             if _NAMING.search(before):
                 scare = True
-            elif _wc(qtext) <= 1 and kind == QuoteKind.PARTIAL:
+            elif not _has_words(qtext, 2) and kind == QuoteKind.PARTIAL:
                 scare = True
-            elif _wc(qtext) <= 1 and intro:
+            elif not _has_words(qtext, 2) and intro:
                 scare = True
         if scare:
             if not self.scare:
