@@ -549,9 +549,20 @@ def _boundary_end(tok: str) -> bool:
     return bool(core) and core[-1] in _BOUNDARY_STOPS
 
 
-# first letters of the words _LEAD_STRIP and _LEAD_TIME can open with (a quick test before
-# them; a non-ASCII first character goes to the patterns too, which may fold its case)
-_LEAD_FIRST = frozenset("baysmhntleiod" + "baysmhntleiod".upper())
+# the words _LEAD_STRIP and _LEAD_TIME open with
+_LEAD_WORDS = frozenset("but and yet so meanwhile however still now also then separately later earlier "
+                        "instead indeed on in at during late early last this by".split())
+
+
+def _may_lead(span: str) -> bool:
+    """Can _LEAD_STRIP or _LEAD_TIME match at the start of ``span`` (a quick test before
+    them)?  Its first token must be one of their words, maybe with a comma; non-ASCII text
+    goes to the patterns, which may fold its case."""
+    head = span[:12]  # the longest of those words, its comma and one character more
+    if not head.isascii():
+        return True
+    words = head.split(None, 1)
+    return bool(words) and words[0].lower().rstrip(",") in _LEAD_WORDS
 
 
 def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -650,7 +661,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     while span and span[0] in "“\"«‘(":
         a += 1
         span = span[1:]
-    if span[:1] in _LEAD_FIRST or not span[:1].isascii():
+    if _may_lead(span):
         m = _LEAD_STRIP.match(span)
         if m:
             a += m.end()
@@ -777,6 +788,13 @@ _POSSESSIVE_INTRO = re.compile(
     r"view|words|reaction|warning|retort|comment|assessment|explanation|position|advice|promise)\b")
 # "said in an interview with Radio Kessel that ..." : a "that" a few words after the verb
 _THAT = re.compile(r"(?:\s+[^\s.;:“”\"«»]+){0,9}?\s+that[\s,]+")
+
+
+def _that_match(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``_THAT.match(text, pos, end)``, after a quick test that "that" occurs there at all."""
+    return _THAT.match(text, pos, end) if text.find("that", pos, end) >= 0 else None
+
+
 _NAMING = re.compile(r"(?:so-called|dubbed|known\s+as|called|named|titled|entitled|labelled|labeled|"
                      r"termed|nicknamed|codenamed|code-named|the\s+word|the\s+term|phrase)\s*$", re.I)
 _CONTENT_BAD_START = frozenset(
@@ -1061,7 +1079,7 @@ class _Extractor:
                     continue
                 # ", urging …", ", saying …": a participle after a comma
                 participle = form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(",")
-                if cls == "np" and participle and not _THAT.match(text, b, min(sent.end, b + 120)):
+                if cls == "np" and participle and not _that_match(text, b, min(sent.end, b + 120)):
                     continue  # "…, urging an “unconditional return”": its object is no reported clause
                 lo = self._clause_lo(sent, a)
                 after_head = text[b:min(sent.end, b + 12)].lstrip()[:1]
@@ -1124,7 +1142,7 @@ class _Extractor:
                 if rest_s[:1] in "“\"«‘:" or rest_s.startswith(":"):
                     continue  # introduces a direct quote
                 c0 += lead
-                that = _THAT.match(text, b, min(sent.end, b + 120))
+                that = _that_match(text, b, min(sent.end, b + 120))
                 if that and lemma != "tell":
                     between = text[b:that.end()].split()[:-1]
                     if between and between[0].lower().strip(",") not in _PP_START:
@@ -1259,8 +1277,9 @@ class _Extractor:
         lo = self._clause_lo(sent, r.open)
         before = text[lo:r.open]
         m = None
-        for m in _SENT_END.finditer(before):
-            pass
+        if "." in before or "!" in before or "?" in before or "…" in before:  # _SENT_END needs one
+            for m in _SENT_END.finditer(before):
+                pass
         if m is not None:  # a sentence end the splitter missed ("… as she arrived. « But …")
             lo += m.end()
             before = text[lo:r.open]
