@@ -57,7 +57,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
-from itertools import repeat
+from itertools import filterfalse
 
 from . import resources
 from .text import Sentence, is_subhead, sentences as _sentences, word_list
@@ -483,10 +483,10 @@ def _wc(s: str) -> int:
     "“We"), is one word, and only the others ("don't", "U.S.", "1,200", "—") go through
     :func:`newskit.text.word_list` (faster than running the word pattern over ``s``)."""
     toks = s.split()
-    plain = list(map(str.isalnum, map(str.strip, toks, repeat(_WRAP_PUNCT, len(toks)))))
-    n = sum(plain)
-    if n < len(toks):
-        n += sum(len(word_list(tok)) for tok, p in zip(toks, plain) if not p)
+    odd = list(filterfalse(str.isalnum, toks))  # tokens with a character that is no letter or digit
+    n = len(toks) - len(odd)
+    for tok in odd:
+        n += 1 if tok.strip(_WRAP_PUNCT).isalnum() else len(word_list(tok))
     return n
 
 
@@ -918,6 +918,7 @@ class _Extractor:
         self.paras = paras
         self.para_index = [s.paragraph for s in sents]  # text.paragraphs index per sentence
         self._subhead: dict[int, bool] = {}
+        self._subhead_para: dict[int, bool] = {}
         self._np: dict[tuple[int, int, int], tuple[int, int] | None] = {}
         self._hit_starts: dict[int, list[int]] = {}
         self._names: dict[str, list[tuple[int, str]]] | None = None
@@ -949,6 +950,14 @@ class _Extractor:
     # positions → indices
     def sent_at(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+    def _subhead_paragraph(self, k: int) -> bool:
+        """Is paragraph ``k`` one sentence that reads as a subhead? (memoised per paragraph)"""
+        one = self._subhead_para.get(k)
+        if one is None:
+            lo, hi = self.paras[k]
+            one = self._subhead_para[k] = self.sent_at(lo) == self.sent_at(hi - 1) and self.is_subhead(k)
+        return one
 
     def is_subhead(self, k: int) -> bool:
         if k not in self._subhead:
@@ -983,9 +992,9 @@ class _Extractor:
                 qi += 1
             if qi < len(spans) and qstarts[qi] <= p < qends[qi]:
                 if not spans[qi][2].closed:
-                    self.unclosed_hits.setdefault(self.sent_at(p), []).append((m.start(), m.end()))
+                    self.unclosed_hits.setdefault(self.sent_at(p), []).append(m.span())
                 continue
-            hits_by_sent.setdefault(self.sent_at(p), []).append((m.start(), m.end()))
+            hits_by_sent.setdefault(self.sent_at(p), []).append(m.span())
         self.hits_by_sent = hits_by_sent
 
         recs: list[_Rec] = []
@@ -1272,8 +1281,7 @@ class _Extractor:
         sent = self.sents[si]
         k = self.para_of_sent[si]
         lo_p, hi_p = self.paras[k]
-        where = "subhead" if (r.close <= hi_p and self.sent_at(lo_p) == self.sent_at(hi_p - 1)
-                              and self.is_subhead(k)) else "body"
+        where = "subhead" if r.close <= hi_p and self._subhead_paragraph(k) else "body"
         lo = self._clause_lo(sent, r.open)
         before = text[lo:r.open]
         m = None
@@ -1311,7 +1319,8 @@ class _Extractor:
             self._rep_by_sent: dict[int, list[_Rec]] = {}
             for x in reported:
                 self._rep_by_sent.setdefault(x.sent, []).append(x)
-        for sj in (si, self.sent_at(a)) if self.sent_at(a) != si else (si,):
+        sa = self.sent_at(a)
+        for sj in (si, sa) if sa != si else (si,):
             for rep in self._rep_by_sent.get(sj, ()):
                 if rep.start <= a and b <= rep.end + 1 and rep.sent <= se_i:
                     inside = rep
@@ -1352,7 +1361,7 @@ class _Extractor:
             if not self.scare:
                 return None
             return _Rec(QuoteKind.PARTIAL, a, b, _Att(None, None, "scare quote"), si, k, r.closed, where, a)
-        return _Rec(kind, a, b, att, self.sent_at(a), k, r.closed, where, a)
+        return _Rec(kind, a, b, att, sa, k, r.closed, where, a)
 
     _NAME_THEN_WORD = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,3}([a-z]+)\b")
 
