@@ -1015,15 +1015,18 @@ class _Extractor:
         hits_by_sent: dict[int, list[tuple[int, int]]] = {}
         self.unclosed_hits: dict[int, list[tuple[int, int]]] = {}
         qi = 0
+        starts, si, last = self.starts, 0, len(self.starts) - 1
         for m in _verb_regex().finditer(text):
             p = m.start()
             while qi < len(spans) and qends[qi] <= p:
                 qi += 1
+            while si < last and starts[si + 1] <= p:
+                si += 1  # the sentence at p (self.sent_at(p): hits come in text order)
             if qi < len(spans) and qstarts[qi] <= p < qends[qi]:
                 if not spans[qi][2].closed:
-                    self.unclosed_hits.setdefault(self.sent_at(p), []).append(m.span())
+                    self.unclosed_hits.setdefault(si, []).append(m.span())
                 continue
-            hits_by_sent.setdefault(self.sent_at(p), []).append(m.span())
+            hits_by_sent.setdefault(si, []).append(m.span())
         self.hits_by_sent = hits_by_sent
 
         recs: list[_Rec] = []
@@ -1347,7 +1350,8 @@ class _Extractor:
             self._rep_by_sent: dict[int, list[_Rec]] = {}
             for x in reported:
                 self._rep_by_sent.setdefault(x.sent, []).append(x)
-        sa = self.sent_at(a)
+        # the sentence at a (a >= r.open): usually si itself
+        sa = si if si + 1 >= len(self.starts) or a < self.starts[si + 1] else self.sent_at(a)
         for sj in (si, sa) if sa != si else (si,):
             for rep in self._rep_by_sent.get(sj, ()):
                 if rep.start <= a and b <= rep.end + 1 and rep.sent <= se_i:
