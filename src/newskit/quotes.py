@@ -927,6 +927,9 @@ def _extract_resolved(text: str, scare_quotes: bool, table, sentences=None) -> l
     return _Extractor(text, sents, scare_quotes, speaker_resolver(table)).run()
 
 
+_UNSET = object()  # a memo's "not computed yet" (None is a result)
+
+
 class _Extractor:
     def __init__(self, text: str, sents: Sequence[Sentence], scare: bool, resolver=None) -> None:
         self.resolver = resolver
@@ -966,15 +969,17 @@ class _Extractor:
 
     def left_np(self, lo: int, hi: int):
         key = (lo, hi, 0)
-        if key not in self._np:
-            self._np[key] = _left_np(self.text, lo, hi)
-        return self._np[key]
+        np = self._np.get(key, _UNSET)
+        if np is _UNSET:
+            np = self._np[key] = _left_np(self.text, lo, hi)
+        return np
 
     def right_np(self, lo: int, hi: int):
         key = (lo, hi, 1)
-        if key not in self._np:
-            self._np[key] = _right_np(self.text, lo, hi)
-        return self._np[key]
+        np = self._np.get(key, _UNSET)
+        if np is _UNSET:
+            np = self._np[key] = _right_np(self.text, lo, hi)
+        return np
 
     # positions → indices
     def sent_at(self, pos: int) -> int:
@@ -1065,9 +1070,12 @@ class _Extractor:
         return out
 
     # --- reported speech ---
-    def _verb_ok(self, a: int, b: int) -> bool:
+    def _verb_ok(self, a: int, b: int, form: str | None = None) -> bool:
+        """Does the verb hit ``text[a:b]`` report (not a noun, not negated, …)? ``form`` is
+        its lower-case form when the caller has it."""
         text = self.text
-        form = text[a:b].lower()
+        if form is None:
+            form = text[a:b].lower()
         if form.startswith("according"):
             return True
         noun = form in _NOUN_FORMS
@@ -1109,13 +1117,13 @@ class _Extractor:
             for a, b in hits:
                 form = text[a:b].lower()
                 if form.startswith("according"):
-                    if self._verb_ok(a, b):
+                    if self._verb_ok(a, b, form):
                         rec = self._according(sent, si, a, b)
                         if rec:
                             found.append((rec, a))
                     continue
                 lemma, cls = verbs.get(form, (None, None))
-                if cls is None or cls == "quote" or not self._verb_ok(a, b):
+                if cls is None or cls == "quote" or not self._verb_ok(a, b, form):
                     continue  # (the class first: it is the cheaper test)
                 # ", urging …", ", saying …": a participle after a comma
                 participle = form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(",")
