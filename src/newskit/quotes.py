@@ -582,13 +582,12 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
     The words are the white-space tokens of the 180 characters before ``hi`` (without the
     first one when that window starts after ``lo``: it may be cut); their positions are
-    looked up only for the phrase found."""
+    looked up only for the phrase found, back from the window's end."""
     start = max(lo, hi - 180)
-    words = text[start:hi].split()
-    pos = start
-    if words and start > lo:
-        cut = words.pop(0)  # a word cut by the window
-        pos = text.find(cut, start) + len(cut)
+    seg = text[start:hi]
+    toks = seg.split()
+    off = 1 if toks and start > lo else 0  # the first token is a word cut by the window
+    words = toks[off:]
     # auxiliaries and adverbs between subject and verb ("It also said", "has said")
     while words and words[-1].lower() in _AUX:
         words.pop()
@@ -635,7 +634,8 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     # a relative clause right before the verb ("A source who asked not to be named said",
     # "a sergeant who … because he was not authorised to speak told"): its words may be
     # anything, so the walk starts at its "who"/"which"
-    for k in range(n - 1, max(n - 25, 1) - 1, -1):
+    low_seg = seg.lower()
+    for k in range(n - 1, max(n - 25, 1) - 1, -1) if "who" in low_seg or "which" in low_seg else ():
         tk = words[k]
         if k < n - 1 and _boundary_end(tk):
             break
@@ -661,13 +661,18 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             return None
     if i >= n:
         return None
-    # positions of the phrase's first and last words
-    for k in range(i):
-        pos = text.find(words[k], pos) + len(words[k])
-    a = text.find(words[i], pos)
-    for k in range(i, n - 1):
-        pos = text.find(words[k], pos) + len(words[k])
-    b = text.find(words[n - 1], pos) + len(words[n - 1])
+    # positions of the phrase's last and first words (words[k] is toks[k + off]), back from
+    # the end of the window's last token
+    k = len(toks) - 1
+    pos = start + len(seg.rstrip()) - len(toks[k])
+    while k > n - 1 + off:
+        k -= 1
+        pos = text.rfind(toks[k], start, pos)
+    b = pos + len(words[n - 1])  # (without the comma cut off it)
+    while k > i + off:
+        k -= 1
+        pos = text.rfind(toks[k], start, pos)
+    a = pos
     span = text[a:b]
     # strip a leading boundary mark and leading conjunctions / time adverbials
     while span and span[0] in "“\"«‘(":
