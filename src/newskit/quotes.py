@@ -55,8 +55,9 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from enum import Enum
+from itertools import filterfalse
 
 from . import resources
 from .text import Sentence, is_subhead, sentences as _sentences, word_list
@@ -122,6 +123,18 @@ class Quote:
     where: str = "body"
     closed: bool = True
     words: int = 0
+
+
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+
+
+def _new_quote(*values) -> Quote:
+    """``Quote(*values)``, built without the frozen dataclass's ``__init__`` (one
+    ``object.__setattr__`` call per field): the same object, field by field and in the same
+    order, about twice as fast; valid while Quote has no ``__post_init__`` and no slots."""
+    q = object.__new__(Quote)
+    q.__dict__.update(zip(_QUOTE_FIELDS, values))
+    return q
 
 
 QUOTE_COLUMNS = [
@@ -478,9 +491,34 @@ _NOT_NAMES = frozenset(
     "just then now".split())
 
 
+# punctuation that may wrap a word ("(attack,”"); none of it is a word character
+_WRAP_PUNCT = "\"“”‘’'«»()[]{}.,;:!?…—–-/*"
+
+
 def _wc(s: str) -> int:
-    """Number of words, as :func:`newskit.text.word_count` counts them."""
-    return len(word_list(s))
+    """Number of words, as :func:`newskit.text.word_count` counts them.
+
+    A word never spans white space, so the count is the sum over the white-space tokens; a
+    token that is one run of word characters, maybe wrapped in punctuation ("said,",
+    "“We"), is one word, and only the others ("don't", "U.S.", "1,200", "—") go through
+    :func:`newskit.text.word_list` (faster than running the word pattern over ``s``)."""
+    toks = s.split()
+    odd = list(filterfalse(str.isalnum, toks))  # tokens with a character that is no letter or digit
+    n = len(toks) - len(odd)
+    for tok in odd:
+        n += 1 if tok.strip(_WRAP_PUNCT).isalnum() else len(word_list(tok))
+    return n
+
+
+def _has_words(s: str, n: int) -> bool:
+    """Does ``s`` have at least ``n`` (≥ 1) words, counted as :func:`_wc` counts them? Reads
+    only as many tokens as it needs."""
+    count = 0
+    for tok in s.split():
+        count += 1 if tok.strip(_WRAP_PUNCT).isalnum() else len(word_list(tok))
+        if count >= n:
+            return True
+    return False
 
 
 def _bare(tok: str) -> str:
@@ -491,27 +529,32 @@ def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+_RELATIVE = frozenset(("who", "which", "that"))
+
+
 def _head_ok(words: list[str]) -> bool:
     """Does a candidate speaker noun phrase have a plausible head?"""
     if not words:
         return False
     core = words
-    for i, w in enumerate(words):
-        if w.lower() in ("who", "which", "that") and i > 0:
+    for i in range(1, len(words)):
+        if words[i].lower() in _RELATIVE:
             core = words[:i]
             break
-    head = _bare(core[-1])
+    head = core[-1].strip(_STRIP_PUNCT)
     low = head.lower()
     if low in _pronouns():
         return len(words) == 1
-    if _is_cap(head) and low not in _NOT_NAMES:
+    if head and head[0].isupper() and low not in _NOT_NAMES:
         return True
+    nouns = _source_nouns()
     for w in core:
-        b = _bare(w).lower()
-        b = b[:-2] if b.endswith(("’s", "'s")) else b
-        if b in _source_nouns() or (b.endswith("s") and b[:-1] in _source_nouns()):
+        b = w.strip(_STRIP_PUNCT).lower()
+        if b.endswith(("’s", "'s")):
+            b = b[:-2]
+        if b in nouns or (b.endswith("s") and b[:-1] in nouns):
             return True
-        if b.endswith("ies") and b[:-3] + "y" in _source_nouns():
+        if b.endswith("ies") and b[:-3] + "y" in nouns:
             return True
     return False
 
@@ -540,107 +583,140 @@ def _boundary_end(tok: str) -> bool:
     return bool(core) and core[-1] in _BOUNDARY_STOPS
 
 
+# the words _LEAD_STRIP and _LEAD_TIME open with
+_LEAD_WORDS = frozenset("but and yet so meanwhile however still now also then separately later earlier "
+                        "instead indeed on in at during late early last this by".split())
+
+
+def _may_lead(span: str) -> bool:
+    """Can _LEAD_STRIP or _LEAD_TIME match at the start of ``span`` (a quick test before
+    them)?  Its first token must be one of their words, maybe with a comma; non-ASCII text
+    goes to the patterns, which may fold its case."""
+    head = span[:12]  # the longest of those words, its comma and one character more
+    if not head.isascii():
+        return True
+    words = head.split(None, 1)
+    return bool(words) and words[0].lower().rstrip(",") in _LEAD_WORDS
+
+
 def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The speaker noun phrase ending right before ``hi`` (a verb), not before ``lo``."""
+    """The speaker noun phrase ending right before ``hi`` (a verb), not before ``lo``.
+
+    The words are the white-space tokens of the 180 characters before ``hi`` (without the
+    first one when that window starts after ``lo``: it may be cut); their positions are
+    looked up only for the phrase found, back from the window's end.  A time adverbial right
+    before the verb is not part of the phrase ("Stefan Halmi, last month called")."""
     t = _TRAIL_TIME.search(text, max(lo, hi - 60), hi)
     if t and t.start() > lo:
         hi = t.start() + (1 if text[t.start()] == "," else 0)  # keep the comma before it
-    toks = [m.span() for m in _TOKEN.finditer(text, max(lo, hi - 180), hi)]
-    if toks and toks[0][0] != lo and hi - 180 > lo:
-        toks = toks[1:]  # a word cut by the window
+    start = max(lo, hi - 180)
+    seg = text[start:hi]
+    toks = seg.split()
+    off = 1 if toks and start > lo else 0  # the first token is a word cut by the window
+    words = toks[off:]
     # auxiliaries and adverbs between subject and verb ("It also said", "has said")
-    while toks and text[toks[-1][0]:toks[-1][1]].lower() in _AUX:
-        toks.pop()
-    if not toks:
+    while words and words[-1].lower() in _AUX:
+        words.pop()
+    if not words:
         return None
-    if text[toks[-1][0]:toks[-1][1]].lower() in _BE:
+    if words[-1].lower() in _BE:
         return None  # passive: "was told", "is said to"
-    last = text[toks[-1][0]:toks[-1][1]]
     # trailing parentheticals: "Suren Papikyan, the defence minister of Armenia," / ", meanwhile," /
     # "Velt, 34, a nurse,"
     for _ in range(3):
-        last = text[toks[-1][0]:toks[-1][1]]
-        if not last.endswith(","):
+        if not words[-1].endswith(","):
             break
-        j = len(toks) - 2
-        while j >= 0 and not text[toks[j][0]:toks[j][1]].endswith((",", ";", ":")) and len(toks) - j < 30:
+        n = len(words)
+        j = n - 2
+        while j >= 0 and not words[j].endswith((",", ";", ":")) and n - j < 30:
             j -= 1
-        if j < 0 or not text[toks[j][0]:toks[j][1]].endswith(","):
+        if j < 0 or not words[j].endswith(","):
             break
-        inner = [text[a:b] for a, b in toks[j + 1:]]
-        first = _bare(inner[0]).lower() if inner else ""
-        possessive = bool(inner) and inner[0][0].isupper() and inner[0].endswith(("’s", "'s"))
+        inner = words[j + 1:]
+        first = inner[0].strip(_STRIP_PUNCT).lower()
+        possessive = inner[0][0].isupper() and inner[0].endswith(("’s", "'s"))
         long_ok = first.endswith("ing") or (first in _DETERMINERS and first not in ("both", "all"))
-        if len(toks) - j >= (26 if long_ok else 12) and first not in ("who", "which") and not (
+        if n - j >= (26 if long_ok else 12) and first not in ("who", "which") and not (
                 (first in _DETERMINERS or possessive) and any(w in ("who", "which") for w in inner)):
             break  # only a relative clause runs this long ("X, who spoke … because …, said")
         appositive = first.isdigit() or first in _DETERMINERS or first in ("who", "which", "meanwhile", "however",
                                                                            "too", "also", "for", "in", "speaking",
                                                                            "herself", "himself", "itself", "though")
         appositive = appositive or possessive  # "Viktor Saal, Tervania’s ambassador in Selmark, says"
-        if not appositive and not (inner and inner[0][0].islower()):
+        if not appositive and not inner[0][0].islower():
             break
-        toks = toks[:j + 1]
-    a, b = toks[-1]
-    if text[b - 1] == ",":
-        toks[-1] = (a, b - 1)  # the comma before a parenthetical, or a trailing one
-        if a == b - 1:
-            toks.pop()
-            if not toks:
+        del words[j + 1:]
+    n = len(words)
+    last = words[-1]
+    if last.endswith(","):
+        words[-1] = last[:-1]  # the comma before a parenthetical, or a trailing one
+        if len(last) == 1:
+            words.pop()
+            n -= 1
+            if not words:
                 return None
     # walk back to the start of the noun phrase
-    i = len(toks)
+    i = n
     rel = -1
     # a relative clause right before the verb ("A source who asked not to be named said",
     # "a sergeant who … because he was not authorised to speak told"): its words may be
     # anything, so the walk starts at its "who"/"which"
-    for k in range(len(toks) - 1, max(len(toks) - 25, 1) - 1, -1):
-        tk = text[toks[k][0]:toks[k][1]]
-        if k < len(toks) - 1 and _boundary_end(tk):
+    low_seg = seg.lower()
+    for k in range(n - 1, max(n - 25, 1) - 1, -1) if "who" in low_seg or "which" in low_seg else ():
+        tk = words[k]
+        if k < n - 1 and _boundary_end(tk):
             break
         if tk.lower() in ("who", "which"):
             i = rel = k
             break
     while i > 0:
-        a, b = toks[i - 1]
-        tok = text[a:b]
-        if i < len(toks) and _boundary_end(tok):
+        tok = words[i - 1]
+        if i < n and _boundary_end(tok):
             break
         low = tok.lower()
         if low in ("who", "which") and i > 1:
             rel = i - 1
-        elif low in _SUBORDINATORS and low not in ("and",) and i < len(toks):
+        elif low in _SUBORDINATORS and low != "and" and i < n:
             break
-        elif low == "and" and i < len(toks):
-            prev = text[toks[i - 2][0]:toks[i - 2][1]] if i >= 2 else ""
-            if prev.endswith(","):
+        elif low == "and" and i < n:
+            if i >= 2 and words[i - 2].endswith(","):
                 break
-        elif (low in _BE or low in ("has", "have", "had", "will", "would")) and rel < 0 and i < len(toks):
+        elif (low in _BE or low in ("has", "have", "had", "will", "would")) and rel < 0 and i < n:
             break
         i -= 1
-        if (rel if rel >= 0 else len(toks)) - i > 16:
+        if (rel if rel >= 0 else n) - i > 16:
             return None
-    np_toks = toks[i:]
-    if not np_toks:
+    if i >= n:
         return None
-    if len(np_toks) > 1 and text[np_toks[-1][0]:np_toks[-1][1]].lower() in _PERSONAL_PRONOUNS:
-        np_toks = np_toks[-1:]  # "In a televised address she called": a pronoun takes no modifiers
-    a = np_toks[0][0]
-    b = np_toks[-1][1]
+    if n - i > 1 and words[n - 1].lower() in _PERSONAL_PRONOUNS:
+        i = n - 1  # "In a televised address she called": a pronoun takes no modifiers
+    # positions of the phrase's last and first words (words[k] is toks[k + off]), back from
+    # the end of the window's last token
+    k = len(toks) - 1
+    pos = start + len(seg.rstrip()) - len(toks[k])
+    while k > n - 1 + off:
+        k -= 1
+        pos = text.rfind(toks[k], start, pos)
+    b = pos + len(words[n - 1])  # (without the comma cut off it)
+    while k > i + off:
+        k -= 1
+        pos = text.rfind(toks[k], start, pos)
+    a = pos
     span = text[a:b]
     # strip a leading boundary mark and leading conjunctions / time adverbials
     while span and span[0] in "“\"«‘(":
         a += 1
         span = span[1:]
-    m = _LEAD_STRIP.match(span)
-    if m:
-        a += m.end()
-        span = span[m.end():]
-    m = _LEAD_TIME.match(span)
-    if m and m.end() < len(span):
-        a += m.end()
-        span = span[m.end():]
-    if span.lower().startswith("according to"):
+    if _may_lead(span):
+        m = _LEAD_STRIP.match(span)
+        if m:
+            a += m.end()
+            span = span[m.end():]
+        m = _LEAD_TIME.match(span)
+        if m and m.end() < len(span):
+            a += m.end()
+            span = span[m.end():]
+    if span[:12].lower().startswith("according to"):
         return None
     span = span.rstrip(",;: ")
     b = a + len(span)
@@ -648,17 +724,19 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if not words or not _head_ok(words):
         return None
     first = words[0]
-    if first[0].islower() and first.lower() not in _DETERMINERS and first.lower() not in _pronouns() \
-            and _bare(first).lower() not in _source_nouns() and not _bare(first).lower().rstrip("s") in _source_nouns() \
-            and first.lower() not in ("officials", "sources", "media", "authorities", "diplomats",
-                                      "residents", "witnesses", "analysts", "experts", "troops",
-                                      "forces", "people", "observers", "monitors"):
-        # a lower-case start that is no determiner: "defence ministry" is fine via the noun list,
-        # but "killed people overnight" is not a speaker
-        if not any(_is_cap(w) for w in words) and not _head_ok(words[-1:]):
-            return None
-        if first.lower() in _BE or first.lower() in _AUX:
-            return None
+    low = first.lower()
+    if first[0].islower() and low not in _DETERMINERS and low not in _pronouns():
+        bare = first.strip(_STRIP_PUNCT).lower()
+        if bare not in _source_nouns() and bare.rstrip("s") not in _source_nouns() \
+                and low not in ("officials", "sources", "media", "authorities", "diplomats",
+                                "residents", "witnesses", "analysts", "experts", "troops",
+                                "forces", "people", "observers", "monitors"):
+            # a lower-case start that is no determiner: "defence ministry" is fine via the noun list,
+            # but "killed people overnight" is not a speaker
+            if not any(_is_cap(w) for w in words) and not _head_ok(words[-1:]):
+                return None
+            if low in _BE or low in _AUX:
+                return None
     return a, b
 
 
@@ -731,6 +809,17 @@ _INTRO_AFTER_VERB = re.compile(r"^[^,;:“”\"«»‘’.!?]{0,40}?\s*[,:—–
 _NEG_WINDOW = 2
 _QUANTIFIER = re.compile(r"(?:at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|about|around|up\s+to|"
                          r"nearly|almost|some|over)\s+\S", re.I)
+# first letters of the quantifiers _QUANTIFIER matches (a quick test before it; a non-ASCII
+# first character goes to the pattern too, which may fold its case)
+_QUANTIFIER_FIRST = frozenset("amflunso" + "AMFLUNSO")
+
+
+def _quantifier(s: str) -> bool:
+    """Does ``s`` open with a quantifier ("at least 49", "more than", "some")?"""
+    c = s[:1]
+    return (c in _QUANTIFIER_FIRST or not c.isascii()) and _QUANTIFIER.match(s) is not None
+
+
 # a second verb sharing the subject: "… and said", "…, but warned that" (tried only where no
 # subject of its own stands before the verb)
 _ELIDED = re.compile(r"(?:(?<![,;])\s+and|,?\s+but|,\s+and)\s+(?:\w+\s+)?$")
@@ -747,6 +836,13 @@ _POSSESSIVE_INTRO = re.compile(
     r"view|words|reaction|warning|retort|comment|assessment|explanation|position|advice|promise)\b")
 # "said in an interview with Radio Kessel that ..." : a "that" a few words after the verb
 _THAT = re.compile(r"(?:\s+[^\s.;:“”\"«»]+){0,9}?\s+that[\s,]+")
+
+
+def _that_match(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``_THAT.match(text, pos, end)``, after a quick test that "that" occurs there at all."""
+    return _THAT.match(text, pos, end) if text.find("that", pos, end) >= 0 else None
+
+
 _NAMING = re.compile(r"(?:so-called|dubbed|known\s+as|called|named|titled|entitled|labelled|labeled|"
                      r"termed|nicknamed|codenamed|code-named|the\s+word|the\s+term|phrase)\s*$", re.I)
 _CONTENT_BAD_START = frozenset(
@@ -793,6 +889,23 @@ _ADVERBIAL = re.compile(
     r"afternoon|evening|week|weekend|month|year|day|today|television|tv|radio|twitter|telegram|"
     r"facebook|\d[\w:.]*|a\.m\.?|p\.m\.?|times?)|also|again|later|earlier|separately|publicly|"
     r"privately|repeatedly|previously|too|then|yesterday|today|tonight|recently)\b,?)+", re.I)
+
+# the words _ADVERBIAL can open with, and the white space, comma and letters before its first one
+_ADVERBIAL_WORDS = frozenset("on in at during late early earlier last this after before by via through also "
+                             "again later separately publicly privately repeatedly previously too then "
+                             "yesterday today tonight recently".split())
+_FIRST_LETTERS = re.compile(r"\s*,?\s*([A-Za-z]*)")
+
+
+def _adverbial(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """``_ADVERBIAL.match(text, pos, end)``, after a quick test that its first word is one of
+    _ADVERBIAL's (non-ASCII text goes to the pattern, which may fold its case)."""
+    head = text[pos:min(end, pos + 24)]
+    if head.isascii():
+        m = _FIRST_LETTERS.match(head)
+        if m.end() < len(head) and m.group(1).lower() not in _ADVERBIAL_WORDS:
+            return None
+    return _ADVERBIAL.match(text, pos, end)
 
 
 def extract_quotes(text: str, *, scare_quotes: bool = False,
@@ -850,6 +963,9 @@ def _extract_resolved(text: str, scare_quotes: bool, table, sentences=None) -> l
     return _Extractor(text, sents, scare_quotes, speaker_resolver(table)).run()
 
 
+_UNSET = object()  # a memo's "not computed yet" (None is a result)
+
+
 class _Extractor:
     def __init__(self, text: str, sents: Sequence[Sentence], scare: bool, resolver=None) -> None:
         self.resolver = resolver
@@ -870,6 +986,7 @@ class _Extractor:
         self.paras = paras
         self.para_index = [s.paragraph for s in sents]  # text.paragraphs index per sentence
         self._subhead: dict[int, bool] = {}
+        self._subhead_para: dict[int, bool] = {}
         self._np: dict[tuple[int, int, int], tuple[int, int] | None] = {}
         self._hit_starts: dict[int, list[int]] = {}
         self._names: dict[str, list[tuple[int, str]]] | None = None
@@ -890,19 +1007,29 @@ class _Extractor:
 
     def left_np(self, lo: int, hi: int):
         key = (lo, hi, 0)
-        if key not in self._np:
-            self._np[key] = _left_np(self.text, lo, hi)
-        return self._np[key]
+        np = self._np.get(key, _UNSET)
+        if np is _UNSET:
+            np = self._np[key] = _left_np(self.text, lo, hi)
+        return np
 
     def right_np(self, lo: int, hi: int):
         key = (lo, hi, 1)
-        if key not in self._np:
-            self._np[key] = _right_np(self.text, lo, hi)
-        return self._np[key]
+        np = self._np.get(key, _UNSET)
+        if np is _UNSET:
+            np = self._np[key] = _right_np(self.text, lo, hi)
+        return np
 
     # positions → indices
     def sent_at(self, pos: int) -> int:
         return max(bisect.bisect_right(self.starts, pos) - 1, 0)
+
+    def _subhead_paragraph(self, k: int) -> bool:
+        """Is paragraph ``k`` one sentence that reads as a subhead? (memoised per paragraph)"""
+        one = self._subhead_para.get(k)
+        if one is None:
+            lo, hi = self.paras[k]
+            one = self._subhead_para[k] = self.sent_at(lo) == self.sent_at(hi - 1) and self.is_subhead(k)
+        return one
 
     def is_subhead(self, k: int) -> bool:
         if k not in self._subhead:
@@ -931,15 +1058,18 @@ class _Extractor:
         hits_by_sent: dict[int, list[tuple[int, int]]] = {}
         self.unclosed_hits: dict[int, list[tuple[int, int]]] = {}
         qi = 0
+        starts, si, last = self.starts, 0, len(self.starts) - 1
         for m in _verb_regex().finditer(text):
             p = m.start()
             while qi < len(spans) and qends[qi] <= p:
                 qi += 1
+            while si < last and starts[si + 1] <= p:
+                si += 1  # the sentence at p (self.sent_at(p): hits come in text order)
             if qi < len(spans) and qstarts[qi] <= p < qends[qi]:
                 if not spans[qi][2].closed:
-                    self.unclosed_hits.setdefault(self.sent_at(p), []).append((m.start(), m.end()))
+                    self.unclosed_hits.setdefault(si, []).append(m.span())
                 continue
-            hits_by_sent.setdefault(self.sent_at(p), []).append((m.start(), m.end()))
+            hits_by_sent.setdefault(si, []).append(m.span())
         self.hits_by_sent = hits_by_sent
 
         recs: list[_Rec] = []
@@ -970,7 +1100,7 @@ class _Extractor:
                 else:
                     canonical, role, typ, side = actor.canonical, actor.role, actor.type, actor.side
             qtext = text[r.start:r.end]
-            out.append(Quote(
+            out.append(_new_quote(
                 r.kind, qtext, r.start, r.end, speaker, sp[0] if sp else None, sp[1] if sp else None,
                 text[vb[0]:vb[1]] if vb else None, rule, s.paragraph, s.index,
                 canonical, role, typ, side, r.referent, r.where, r.closed, _wc(qtext),
@@ -978,26 +1108,32 @@ class _Extractor:
         return out
 
     # --- reported speech ---
-    def _verb_ok(self, a: int, b: int) -> bool:
+    def _verb_ok(self, a: int, b: int, form: str | None = None) -> bool:
+        """Does the verb hit ``text[a:b]`` report (not a noun, not negated, …)? ``form`` is
+        its lower-case form when the caller has it."""
         text = self.text
-        form = text[a:b].lower()
+        if form is None:
+            form = text[a:b].lower()
         if form.startswith("according"):
             return True
+        noun = form in _NOUN_FORMS
         before = text[max(a - 40, 0):a].rsplit(None, _NEG_WINDOW)  # the last words are all we need
         if before:
             prev = before[-1].lower()
-            if prev.endswith("-") or (form in _NOUN_FORMS and (prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’", "s'")))):
+            if prev.endswith("-") or (noun and (prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’", "s'")))):
                 return False  # "media reports", "many reports", "so-called"
             for w in reversed(before[-_NEG_WINDOW:]):
                 if w[-1] in "”\"»’',;:":
                     break  # a quote or clause ends here: “It is not calm,” said the woman
-                if w.lower() in _NEGATION or w.lower().endswith(("n't", "n’t")):
+                low = w.lower()
+                if low in _NEGATION or low.endswith(("n't", "n’t")):
                     return False
-        nxt = text[b:b + 12].lstrip()
-        if nxt[:3].lower() in ("of ", "and", "by ", "fro", "in ", "on ") and form in _NOUN_FORMS:
-            return False  # a noun: "reports of fighting"
-        if form in ("state", "states") and not nxt.lower().startswith("that"):
-            return False  # "state TV", "member states": the verb reports only with a that-clause
+        if noun or form in ("state", "states"):  # only these read the words after the verb
+            nxt = text[b:b + 12].lstrip()
+            if noun and nxt[:3].lower() in ("of ", "and", "by ", "fro", "in ", "on "):
+                return False  # a noun: "reports of fighting"
+            if form in ("state", "states") and not nxt.lower().startswith("that"):
+                return False  # "state TV", "member states": the verb reports only with a that-clause
         return True
 
     def _clause_lo(self, sent: Sentence, pos: int) -> int:
@@ -1017,20 +1153,19 @@ class _Extractor:
             hits = hits_by_sent[si]
             found: list[tuple[_Rec, int]] = []  # (record, clause start of its subject)
             for a, b in hits:
-                if not self._verb_ok(a, b):
-                    continue
                 form = text[a:b].lower()
                 if form.startswith("according"):
-                    rec = self._according(sent, si, a, b)
-                    if rec:
-                        found.append((rec, a))
+                    if self._verb_ok(a, b, form):
+                        rec = self._according(sent, si, a, b)
+                        if rec:
+                            found.append((rec, a))
                     continue
                 lemma, cls = verbs.get(form, (None, None))
-                if cls is None or cls == "quote":
-                    continue
+                if cls is None or cls == "quote" or not self._verb_ok(a, b, form):
+                    continue  # (the class first: it is the cheaper test)
                 # ", urging …", ", saying …": a participle after a comma
                 participle = form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(",")
-                if cls == "np" and participle and not _THAT.match(text, b, min(sent.end, b + 120)):
+                if cls == "np" and participle and not _that_match(text, b, min(sent.end, b + 120)):
                     continue  # "…, urging an “unconditional return”": its object is no reported clause
                 lo = self._clause_lo(sent, a)
                 after_head = text[b:min(sent.end, b + 12)].lstrip()[:1]
@@ -1055,20 +1190,23 @@ class _Extractor:
                     if rec:
                         found.append((rec, a))
                     continue
-                after = text[b:min(sent.end, b + 200)]
-                stripped = after.strip()
-                if stripped and stripped[0] not in ".!?,;—–)":
-                    adv = _ADVERBIAL.match(text, b, sent.end)
-                    if adv and adv.end() > b and text[adv.end():sent.end].strip()[:1] in ("", ".", "!", "?"):
-                        stripped = text[adv.end():sent.end].strip()  # "…, the office said last week."
-                if not stripped or stripped[0] in ".!?":
+                # the first character after the verb (in the sentence, within 200 characters)
+                nxt = after_head or text[b:min(sent.end, b + 200)].lstrip()[:1]
+                adv = None
+                if nxt and nxt not in ".!?,;—–)":
+                    adv = _adverbial(text, b, sent.end)
+                    if adv and adv.end() > b:
+                        tail = text[adv.end():sent.end].lstrip()[:1]
+                        if tail in ("", ".", "!", "?"):
+                            nxt = tail  # "…, the office said last week."
+                if not nxt or nxt in ".!?":
                     # clause-final attribution: "The truce failed, the ministry said."
                     rec = self._final_attribution(sent, si, np, a, b)
                     if rec:
                         found.append((rec, np[0]))
                     continue
-                if stripped[0] == "," and text[lo:np[0]].rstrip().endswith(",") and \
-                        _wc(text[max(lo, np[0] - 60):np[0]]) >= 1 and lo == sent.start:
+                if nxt == "," and text[lo:np[0]].rstrip().endswith(",") and \
+                        _has_words(text[max(lo, np[0] - 60):np[0]], 1) and lo == sent.start:
                     # parenthetical attribution: "No one was hurt, local officials said, because …"
                     p0 = _clip_start(text, sent.start, np[0])
                     end = self._content_end(sent, b) if sent.end - b > MAX_CLAUSE else _trim_end(text, p0, sent.end)
@@ -1076,23 +1214,26 @@ class _Extractor:
                     found.append((_Rec(QuoteKind.REPORTED, p0, end, att, si, self.para_of_sent[si],
                                        anchor=np[0]), p0))
                     continue
-                if stripped[0] in ",;—–)":
+                if nxt in ",;—–)":
                     continue  # "“…,” it said, but …"
                 c0 = b
                 if lemma in _OBJECT_VERBS:
                     m = _TELL_OBJECT.match(text, c0, sent.end)
                     if m:
                         c0 = m.end()
-                m = None if _QUANTIFIER.match(text[c0:c0 + 30].lstrip()) else _ADVERBIAL.match(text, c0, sent.end)
+                if _quantifier(text[c0:c0 + 30].lstrip()):
+                    m = None
+                else:  # the adverbial right after the verb is matched above already
+                    m = adv if c0 == b else _adverbial(text, c0, sent.end)
                 if m and m.end() > c0:
                     c0 = m.end()
                 rest = text[c0:min(sent.end, c0 + 200)]
-                lead = len(rest) - len(rest.lstrip(" ,"))
                 rest_s = rest.lstrip(" ,")
+                lead = len(rest) - len(rest_s)
                 if rest_s[:1] in "“\"«‘:" or rest_s.startswith(":"):
                     continue  # introduces a direct quote
                 c0 += lead
-                that = _THAT.match(text, b, min(sent.end, b + 120))
+                that = _that_match(text, b, min(sent.end, b + 120))
                 if that and lemma != "tell":
                     between = text[b:that.end()].split()[:-1]
                     if between and between[0].lower().strip(",") not in _PP_START:
@@ -1106,7 +1247,7 @@ class _Extractor:
                     wl = w.lower()
                     if not w or wl in ("to", "of", "for", "by"):
                         continue
-                    if _QUANTIFIER.match(rest_s):
+                    if _quantifier(rest_s):
                         wl = "some"  # "say at least 49 soldiers were killed"
                     if cls == "np":
                         if wl in _CONTENT_BAD_START or _ANAPHORIC_OBJECT.match(rest_s):
@@ -1117,12 +1258,15 @@ class _Extractor:
                     if lemma == "tell" and c0 == b:
                         continue
                 end = self._content_end(sent, c0)
-                if end - c0 < 3 or _wc(text[c0:min(end, c0 + 60)]) < 2:
+                if end - c0 < 3 or not _has_words(text[c0:min(end, c0 + 60)], 2):
                     continue
                 att = _Att(np, (a, b), rule)
                 rec = _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=np[0])
                 # a verb sharing its subject ("… acknowledged that X and said Y") ends the clause before it
                 found.append((rec, a if rule == "reported speech, shared subject" else np[0]))
+            if len(found) < 2:
+                out.extend(r for r, _ in found if r.end - r.start >= 3)
+                continue
             # cut coordinated clauses: "A said X, and B said Y", "A admitted X and said Y"
             found.sort(key=lambda t: t[0].start)
             kept: list[_Rec] = []
@@ -1206,12 +1350,12 @@ class _Extractor:
             after = text[c_from:min(sent.end, c_from + 200)]
             c0 = c_from + (len(after) - len(after.lstrip(" ,")))
             end = self._content_end(sent, c0)
-            if end - c0 < 3 or _wc(text[c0:min(end, c0 + 60)]) < 2:
+            if end - c0 < 3 or not _has_words(text[c0:min(end, c0 + 60)], 2):
                 return None
             return _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=a)
         c0 = _clip_start(text, lo, a)
         end = _trim_end(text, c0, a)
-        if _wc(text[max(c0, end - 60):end]) < 2:
+        if not _has_words(text[max(c0, end - 60):end], 2):
             return None
         return _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=a)
 
@@ -1227,7 +1371,7 @@ class _Extractor:
             return None
         lo = _clip_start(text, lo, a)
         end = _trim_end(text, lo, max(lo, text.rfind(",", lo, a)))
-        if _wc(text[max(lo, end - 80):end]) < 3:
+        if not _has_words(text[max(lo, end - 80):end], 3):
             return None
         return _Rec(QuoteKind.REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
                     si, self.para_of_sent[si], anchor=sent.start)
@@ -1239,7 +1383,7 @@ class _Extractor:
         if not before.endswith(",") or before[-2:-1] in "”\"»’":
             return None
         end = _trim_end(text, lo, max(lo, text.rfind(",", lo, np[0])))
-        if _wc(text[max(lo, end - 80):end]) < 3:
+        if not _has_words(text[max(lo, end - 80):end], 3):
             return None
         return _Rec(QuoteKind.REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
                     si, self.para_of_sent[si], anchor=sent.start)
@@ -1251,13 +1395,13 @@ class _Extractor:
         sent = self.sents[si]
         k = self.para_of_sent[si]
         lo_p, hi_p = self.paras[k]
-        where = "subhead" if (r.close <= hi_p and self.sent_at(lo_p) == self.sent_at(hi_p - 1)
-                              and self.is_subhead(k)) else "body"
+        where = "subhead" if r.close <= hi_p and self._subhead_paragraph(k) else "body"
         lo = self._clause_lo(sent, r.open)
         before = text[lo:r.open]
         m = None
-        for m in _SENT_END.finditer(before):
-            pass
+        if "." in before or "!" in before or "?" in before or "…" in before:  # _SENT_END needs one
+            for m in _SENT_END.finditer(before):
+                pass
         if m is not None:  # a sentence end the splitter missed ("… as she arrived. « But …")
             lo += m.end()
             before = text[lo:r.open]
@@ -1289,7 +1433,9 @@ class _Extractor:
             self._rep_by_sent: dict[int, list[_Rec]] = {}
             for x in reported:
                 self._rep_by_sent.setdefault(x.sent, []).append(x)
-        for sj in (si, self.sent_at(a)) if self.sent_at(a) != si else (si,):
+        # the sentence at a (a >= r.open): usually si itself
+        sa = si if si + 1 >= len(self.starts) or a < self.starts[si + 1] else self.sent_at(a)
+        for sj in (si, sa) if sa != si else (si,):
             for rep in self._rep_by_sent.get(sj, ()):
                 if rep.start <= a and b <= rep.end + 1 and rep.sent <= se_i:
                     inside = rep
@@ -1322,15 +1468,15 @@ class _Extractor:
         if att is None:
             if _NAMING.search(before):
                 scare = True
-            elif _wc(qtext) <= 1 and kind == QuoteKind.PARTIAL:
+            elif not _has_words(qtext, 2) and kind == QuoteKind.PARTIAL:
                 scare = True
-            elif _wc(qtext) <= 1 and intro:
+            elif not _has_words(qtext, 2) and intro:
                 scare = True
         if scare:
             if not self.scare:
                 return None
             return _Rec(QuoteKind.PARTIAL, a, b, _Att(None, None, "scare quote"), si, k, r.closed, where, a)
-        return _Rec(kind, a, b, att, self.sent_at(a), k, r.closed, where, a)
+        return _Rec(kind, a, b, att, sa, k, r.closed, where, a)
 
     _NAME_THEN_WORD = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,3}([a-z]+)\b")
 
