@@ -2055,9 +2055,7 @@ class _Extractor:
                 continue
             m = self._CAPS_BEFORE.search(text, max(lo, i - 80), i)
             if m:
-                words = (m.group(1) + surname).split()
-                while words and words[0].lower() in _NOT_NAMES:
-                    words = words[1:]
+                words = _drop_not_names((m.group(1) + surname).split())
                 if len(words) > 1:
                     found = " ".join(words)
                     break
@@ -2309,9 +2307,7 @@ class _Extractor:
         lo = max(self.sents[max(self.sent_at(pos) - 3, 0)].start, pos - WINDOW)
         best = None
         for m in _name_regex().finditer(self.text, lo, pos):
-            words = m.group().split()
-            while words and words[0].lower() in _NOT_NAMES:
-                words = words[1:]
+            words = _drop_not_names(m.group().split())
             if len(words) >= 2 and not any(w.lower() in _ORG_WORDS for w in words) and \
                     not self._in_quote(m.start()) and words[-1].lower().strip(",.") not in _place_nouns():
                 best = " ".join(words)  # not a name inside a quote, nor "Linden Street"
