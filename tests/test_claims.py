@@ -343,7 +343,8 @@ _alphabet = st.sampled_from(list("abc ,.:;-\n’“”()%$") + ["Tuesday", " at 
                                                          "25:99 GMT", " in May", "1980s", "a dozen", " 0500 GMT",
                                                          "Armenia", " said that ", "Azerbaijan started ",
                                                          " each other", "2020", "9 a.m.", "thousands of ",
-                                                         " killed ", "one of its soldiers", "last week", "¹²"])
+                                                         " killed ", "one of its soldiers", "last week", "¹²",
+                                                         "\u0130n the morning", "relea\u017fed", "th\u0131s week"])
 
 
 @settings(max_examples=150, deadline=None)
@@ -363,6 +364,26 @@ def test_property_arbitrary_text_never_raises(text):
     C.extract_times(text, "2022-09-13")
     C.extract_timeline(text)
     C.pair_versions(C.extract_blame(text))
+
+
+# Letters a case-insensitive pattern takes for ASCII ones although str.lower() does not give
+# them (they used to raise KeyError in table lookups of matched text).
+_CASE_TRAPS = str.maketrans({"i": "\u0131", "s": "\u017f", "I": "\u0130", "K": "\u212a"})
+
+
+def test_case_trap_letters_give_defined_output(first):
+    """"İn the morning", "releaſed", "thıs week": no exception, spans slice back, and a
+    case-insensitive phrase reads as its ASCII spelling."""
+    texts = [first.text] + [load_article(p).text for p in sorted(FIXTURES.glob("*.txt"))]
+    for text in texts:
+        odd = text.translate(_CASE_TRAPS)
+        for fn in (C.extract_claims, C.extract_times, C.extract_timeline, C.extract_blame):
+            for rec in fn(odd, anchor="2022-09-13"):
+                assert odd[rec.start:rec.end] == rec.text
+    rec, = C.extract_times("\u0130n the morning they left.", "2022-09-13")
+    assert rec.text == "\u0130n the morning"
+    claim, = C.extract_claims("Two soldiers were relea\u017fed.")
+    assert (claim.value, claim.outcome) == (2, "released")
 
 
 # --- CLI -----------------------------------------------------------------------------------------

@@ -260,7 +260,7 @@ def _alt(words: Iterable[str]) -> str:
 
 @functools.cache
 def _zones() -> dict[str, int]:
-    return {r["zone"].lower(): int(r["offset_minutes"]) for r in resources.table("timezones.tsv")}
+    return {_fold(r["zone"]): int(r["offset_minutes"]) for r in resources.table("timezones.tsv")}
 
 
 @functools.cache
@@ -603,7 +603,7 @@ def parse_number(words: str) -> tuple[int | float, bool] | None:
     (two of the unit: 2,000).  Word numbers follow English grammar: units add, scales
     ("hundred", "thousand", "million") multiply what precedes them.
     """
-    s = " ".join(words.lower().replace("-", " ").split())
+    s = " ".join(_fold(words).replace("-", " ").split())
     if not s:
         return None
     nums = _numbers()
@@ -720,12 +720,12 @@ def _clock_parts(m: re.Match) -> tuple[int, int, bool] | None:
     """(hour, minute, valid) of a clock match; hour/minute may be out of range (valid False)."""
     g = m.groupdict()
     if g.get("noon"):
-        return (12 if g["noon"].lower() == "noon" else 0), 0, True
+        return (12 if _fold(g["noon"]) == "noon" else 0), 0, True
     for h, mi, ap in (("h", "m", "ap"), ("h2", "m2", "ap2"), ("h3", None, "ap3"), ("h5", None, "ap5"),
                       ("h4", "m4", None)):
         if g.get(h) is not None:
             hour, minute = int(g[h]), int(g[mi]) if mi else 0
-            pm = (g.get(ap) or "").lower()
+            pm = _fold(g.get(ap) or "")
             valid = 0 <= minute <= 59 and (0 <= hour <= 23 or (hour == 24 and minute == 0))
             if pm:
                 valid = valid and 1 <= hour <= 12
@@ -738,7 +738,7 @@ def _clock_parts(m: re.Match) -> tuple[int, int, bool] | None:
 def _zone_offset(m: re.Match) -> int | None:
     z = m.group("zone")
     if z:
-        return _zones().get(" ".join(z.lower().split()))
+        return _zones().get(" ".join(_fold(z).split()))
     if m.group("zulu"):
         return 0
     return None
@@ -746,19 +746,29 @@ def _zone_offset(m: re.Match) -> int | None:
 
 def _previous_word(text: str, pos: int) -> str:
     m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, pos - 20):pos])
-    return m.group(1).lower() if m else ""
+    return _fold(m.group(1)) if m else ""
 
 
 _PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–-…'"
 
 
+# Letters that a case-insensitive pattern matches to an ASCII letter although ``str.lower()``
+# does not give that letter: dotted and dotless capital/small I (Turkish, Azerbaijani), the long
+# s and the Kelvin sign.  Folding them first keeps every table lookup of matched text defined,
+# and keeps offsets: "İ".lower() is two characters, "i" one.
+_CASE_TRAPS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(s: str) -> str:
+    """``s`` lower-cased as a case-insensitive pattern compares it: the same length as ``s``."""
+    return s.lower() if s.isascii() else s.translate(_CASE_TRAPS).lower()
+
+
 @functools.lru_cache(maxsize=8)
 def _lowered(text: str) -> str:
-    """``text.lower()``, where key words are looked up by :func:`_words_hits` (``str.find``,
-    in C), so that rules whose key words do not occur are skipped cheaply; "" when
-    lower-casing would move offsets (a few Unicode letters): callers then scan the full text."""
-    low = text.lower()
-    return low if len(low) == len(text) else ""
+    """``text`` folded by :func:`_fold`, where key words are looked up by :func:`_words_hits`
+    (``str.find``, in C), so that rules whose key words do not occur are skipped cheaply."""
+    return _fold(text)
 
 
 def _word_hits(low: str, word: str):
@@ -935,7 +945,7 @@ def _time_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _candidates_full(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     """Reference implementation of :func:`_candidates`: every pattern scanned over the
-    whole text (slow; used when lower-casing moves offsets, and by the tests)."""
+    whole text (slow; the tests compare the two)."""
     res = _time_res()
     out = []
     for name, (prio, kind) in _ORDER.items():
@@ -983,7 +993,7 @@ def _first_word_at(text: str, pos: int) -> str | None:
     end = _ASCII_LETTERS.match(text, pos).end()
     if end < len(text) and not text[end].isascii():
         return None
-    return text[pos:end].lower()
+    return _fold(text[pos:end])
 
 
 def _may_begin(text: str, pos: int, word: str | None, firsts: frozenset[str]) -> bool:
@@ -998,8 +1008,6 @@ def _may_begin(text: str, pos: int, word: str | None, firsts: frozenset[str]) ->
 def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     """Matches of the time patterns at the offsets :func:`_triggers` offers, each pattern
     tried once per offset: ``(start, -length, priority, kind, match)``, in no set order."""
-    if not _lowered(text) and text:
-        return _candidates_full(text)
     res = _time_res()
     first = _first_words()
     out = []
@@ -1063,7 +1071,7 @@ def _check_candidate(text: str, kind: TimeKind, m: re.Match) -> bool:
         if _previous_word(text, m.start()) not in _MONTH_PREP and not m.group("mod"):
             return False
     elif kind is TimeKind.RELATIVE and m.group("phrase"):
-        phrase = " ".join(m.group("phrase").lower().split())
+        phrase = " ".join(_fold(m.group("phrase")).split())
         if phrase == "earlier" and re.match(r"\s+(?:than|on|in|this|that|today|statements?)\b",
                                              text[m.end():m.end() + 12]):
             return False
@@ -1076,11 +1084,11 @@ def _check_candidate(text: str, kind: TimeKind, m: re.Match) -> bool:
 
 
 def _norm_noun(noun: str) -> str:
-    return " ".join(noun.lower().split())
+    return " ".join(_fold(noun).split())
 
 
 def _num_value(s: str) -> int | None:
-    s = s.lower()
+    s = _fold(s)
     if s in ("a", "an"):
         return 1
     if s.isdigit():
@@ -1120,7 +1128,7 @@ _UNIT_GRAN = {"second": Granularity.MINUTE, "minute": Granularity.MINUTE, "hour"
 
 
 def _duration_code(n: int | None, unit: str) -> str:
-    unit = unit.lower().rstrip("s")
+    unit = _fold(unit).rstrip("s")
     code = _UNIT_CODE[unit]
     timepart = unit in ("second", "minute", "hour")
     amount = str(n) if n is not None else "X"
@@ -1246,8 +1254,8 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
 
     if kind is TimeKind.WEEKDAY:
         wd = _WEEKDAYS.index(g["wd"])
-        mod = (g.get("mod") or g.get("part") or "").lower()
-        rel = (g.get("rel") or "").lower()
+        mod = _fold(g.get("mod") or g.get("part") or "")
+        rel = _fold(g.get("rel") or "")
         normal = f"XXXX-WXX-{wd + 1}"
         if anchor is None:
             return rec(Granularity.DAY, normal, None, mod, "weekday"), None
@@ -1256,7 +1264,7 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
 
     if kind is TimeKind.MONTH:
         mo = _MONTH_NUM[g["mon"]]
-        mod = (g.get("mod") or "").lower()
+        mod = _fold(g.get("mod") or "")
         normal = f"XXXX-{mo:02d}"
         if anchor is None:
             return rec(Granularity.MONTH, normal, None, mod, "month"), None
@@ -1272,7 +1280,7 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         else:
             two = int(g["dec2"])
             dec = f"{(19 if two >= 30 else 20)}{two:02d}"
-        mod = (g.get("mod") or g.get("mod2") or "").lower()
+        mod = _fold(g.get("mod") or g.get("mod2") or "")
         value = dec[:3] + "X"
         return rec(Granularity.DECADE, value, value, mod, "decade"), None
 
@@ -1280,7 +1288,7 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         if g.get("vague"):
             return rec(Granularity.UNKNOWN, "PX", None, rule="duration:vague"), None
         if g.get("unit3"):  # "for years": an unspecified number of units
-            unit = g["unit3"].lower()
+            unit = _fold(g["unit3"])
             return rec(_UNIT_GRAN[unit], _duration_code(None, unit), None, rule="duration:vague"), None
         if g.get("unit4"):  # "in a year", "over the past two weeks"
             n_s, unit = g.get("n4") or g.get("n6") or "1", g["unit4"]  # "in three years"
@@ -1289,12 +1297,12 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         else:
             n_s, unit = (g.get("n"), g.get("unit")) if g.get("unit") else (g.get("n2"), g.get("unit2"))
         n = _num_value(n_s) if n_s else None
-        unit = unit.lower()
+        unit = _fold(unit)
         return rec(_UNIT_GRAN[unit], _duration_code(n, unit), None, rule="duration"), None
 
     # relative
     if g.get("phrase"):
-        phrase = " ".join(g["phrase"].lower().split())
+        phrase = " ".join(_fold(g["phrase"]).split())
         unit, offset, gran = _relative()[phrase]
         granularity = Granularity(gran)
         if not unit:
@@ -1307,9 +1315,9 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         when, gr = _shift(anchor, unit, offset)
         day = _dt.date.fromisoformat(when) if gr is Granularity.DAY else None
         return rec(gr, normal, when, rule="relative:anchor"), day
-    unit = g["unit"].lower()
+    unit = _fold(g["unit"])
     n = _num_value(g["n"])
-    direction = g["dir"].lower()
+    direction = _fold(g["dir"])
     sign = "-" if direction in ("ago", "earlier", "before") else "+"
     normal = sign + _duration_code(n, unit)
     gran = _UNIT_GRAN[unit]
@@ -1407,7 +1415,7 @@ def _last_word(s: str) -> str:
     parts = s.rsplit(None, 1)
     if not parts:
         return ""
-    return parts[-1].lower().lstrip(_PUNCT)
+    return _fold(parts[-1]).lstrip(_PUNCT)
 
 
 @functools.cache
@@ -1432,9 +1440,6 @@ def _number_matches(text: str):
     res = _claim_res()["number"]
     starts = [a for a, _ in _digit_runs(text)]
     low = _lowered(text)
-    if not low:
-        yield from res.finditer(text)
-        return
     for word in [w for w in ("a", "an") if w in _numbers()]:  # very common: look between spaces only
         for needle in (f" {word} ", f"\n{word} "):
             i = low.find(needle)
@@ -1498,7 +1503,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         if overlaps:
             continue
         written = m.group("num")
-        is_article = written.lower() in ("a", "an")
+        is_article = _fold(written) in ("a", "an")
         after = text[ne:ne + 80]
         cm = counted_after.match(after)
         if is_article and cm is None:
@@ -1513,7 +1518,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         qm = res["qual_before"].search(before) if _last_word(before) in qual_last_words else None
         if qm and _PHRASAL_OVER.search(before):
             qm = None  # "handed over 46 prisoners": a verb's particle, not "more than"
-        qualifier = _qualifiers()[" ".join(qm.group("qual").lower().split())] if qm else ("at least" if vague else "exact")
+        qualifier = _qualifiers()[" ".join(_fold(qm.group("qual")).split())] if qm else ("at least" if vague else "exact")
         start = ns - (len(before) - qm.start()) if qm else ns
         pre = text[max(0, start - 40):start]
         pre_word = _last_word(pre)
@@ -1534,7 +1539,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             if singular and value != 1:
                 cm = None
                 counted = implied = ""
-            elif not singular and value == 1 and not vague and not cm.group(0).lstrip().lower().startswith("of"):
+            elif not singular and value == 1 and not vague and not _fold(cm.group(0).lstrip()).startswith("of"):
                 cm = None
                 counted = implied = ""
             else:
@@ -1548,15 +1553,15 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         tail = text[end:end + 60]
         om = outcome_after.match(tail)
         if om:
-            outcome, casualty = outcomes[(" ".join(om.group("out").lower().split()), "after")]
+            outcome, casualty = outcomes[(" ".join(_fold(om.group("out")).split()), "after")]
         else:
             bm = res["outcome_before"].search(pre) if pre_word in outcome_before_words else None
             if bm:
-                outcome, casualty = outcomes[(" ".join(bm.group("out").lower().split()), "before")]
+                outcome, casualty = outcomes[(" ".join(_fold(bm.group("out")).split()), "before")]
             else:
                 nm = res["outcome_noun"].search(pre) if pre_word == "of" else None
                 if nm:
-                    outcome, casualty = outcomes[(" ".join(nm.group("out").lower().split()), "noun")]
+                    outcome, casualty = outcomes[(" ".join(_fold(nm.group("out")).split()), "noun")]
         if not outcome and implied:
             outcome, casualty = implied, implied in _casualty_outcomes()
         if outcome:
@@ -1795,9 +1800,9 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 accuser = m.group("accuser")
                 accused = m.group("accused")
                 q = _containing(quotes, m.start(), m.end())
-                if accuser.lower() in ("it", "he", "she", "they") and q is not None:
+                if _fold(accuser) in ("it", "he", "she", "they") and q is not None:
                     accuser = _speaker(q) or accuser
-                mutual = accused.lower() in ("each other", "one another")
+                mutual = _fold(accused) in ("each other", "one another")
                 cs = m.start("accused") if name == "accuse" else m.start("claim")
                 ce = m.end() if name == "blame_on_rel" else _clause_end(text, cs, m.end())
                 add(accuser, "both" if mutual else _side_of(accuser), accused,
@@ -1858,13 +1863,13 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             if res["hnoun"].search(window):
                 _add_hostile(text, quotes, m, s, add, "hostile-act")
         for name in ("conduct", "noun_by") if need_conduct else ():
-            if not (has_conduct if name == "conduct" else "by" in s.text.lower()):
+            if not (has_conduct if name == "conduct" else "by" in _fold(s.text)):
                 continue  # the pattern's key word is absent
             for m in res[name].finditer(text, s.start, s.end):
                 q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
                     continue
-                if name == "conduct" and m.group("verb").lower() in ("actions", "action", "acts", "behaviour",
+                if name == "conduct" and _fold(m.group("verb")) in ("actions", "action", "acts", "behaviour",
                                                                        "behavior"):
                     window = text[max(s.start, m.start() - 50):m.start()]
                     if not res["hnoun"].search(window):
@@ -1925,8 +1930,6 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
         return plan.setdefault(i, [False, False, [], False])
 
     low = _lowered(text)
-    if not low:
-        return _blame_plan_full(text, sents)
     for i in _words_hits(low, _accuse_words()):
         sl = slot(i)
         if sl is not None:
@@ -1968,20 +1971,6 @@ def _ends_in_of_by(text: str, lo: int, words: str, spaced: bool = False) -> bool
         words = stripped
     k = lo + len(words) - 2
     return words.endswith(("of", "by")) and (k == 0 or not (text[k - 1].isalnum() or text[k - 1] == "_"))
-
-
-def _blame_plan_full(text: str, sents):
-    out = {}
-    for i, s in enumerate(sents):
-        parties = []
-        found = [m.start() for m in _party_trigger().finditer(text, s.start, s.end)]
-        for p in found + [p for p, _ in _generic_parties(text, s.start, s.end)]:
-            if p and text[p - 1].isalnum():
-                continue
-            tm = _THE_BEFORE.search(text, max(0, p - 8), p)
-            parties.append(tm.start() if tm else p)
-        out[i] = (True, True, sorted(set(parties)), True)
-    return out
 
 
 def _anchored(pattern: re.Pattern, text: str, starts: list[int], end: int):
@@ -2363,7 +2352,7 @@ def evaluate_claims(corpus, annotations: Sequence[dict], *, details: bool = Fals
 
 
 def _norm_name(s) -> str:
-    s = " ".join(str(s or "").replace("’", "'").lower().split())
+    s = " ".join(_fold(str(s or "").replace("’", "'")).split())
     return s[4:] if s.startswith("the ") else s
 
 
