@@ -455,6 +455,14 @@ def test_property_time_triggers_equal_full_scan(text):
     assert C.extract_times(text) == _full_scan_times(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "x", "_", " ", "  ", "-", "’", "é", "9", "\n", "word", "longerword", ".",
+                                 "\u0130"]), max_size=40).map("".join), st.integers(0, 400), st.sampled_from([2, 3, 4]))
+def test_property_word_starts_before_equal_full_scan(text, pos, n):
+    pos = min(pos, len(text))
+    assert C._word_starts_before(text, pos, n) == C._word_starts_before_full(text, pos, n)
+
+
 def test_number_triggers_equal_full_scan(first):
     texts = [first.text, "A soldier died. a dozen people; An officer and a 20-year-old conscript were killed.",
              "Tens of thousands fled; two-thirds of 1,200 troops, twenty-five civilians"]

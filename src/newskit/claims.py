@@ -907,13 +907,48 @@ _ORDER = {name: (prio, kind) for prio, (kind, name) in enumerate([
     (TimeKind.YEAR, "year")])}
 
 
-def _word_starts_before(text: str, pos: int, n: int) -> list[int]:
-    """Start offsets of up to ``n`` words (runs of word characters) before ``pos``, nearest first."""
+def _word_starts_before_full(text: str, pos: int, n: int) -> list[int]:
+    """Reference implementation of :func:`_word_starts_before` (a scan of the words of the
+    window, left to right; the tests compare the two)."""
     lo = max(0, pos - 12 * n - 10)
     starts = [m.start() for m in _WORD_STARTS.finditer(text, lo, pos)]
     if starts and starts[0] == lo and lo > 0 and text[lo - 1].isalnum():
         starts = starts[1:]  # the slice began inside a word
     return starts[::-1][:n]
+
+
+@functools.lru_cache(maxsize=8)
+def _reversed(text: str) -> str:
+    """``text`` backwards, where words before an offset are read by a forward pattern."""
+    return text[::-1]
+
+
+# up to n words read backwards: the nearest run of word characters first
+_WORDS_BACK = {n: re.compile(r"\W*(\w+)" + r"(?:\W+(\w+))?" * (n - 1)) for n in (2, 3, 4)}
+
+
+def _word_starts_before(text: str, pos: int, n: int) -> list[int]:
+    """Start offsets of up to ``n`` words (runs of word characters) before ``pos`` and within
+    ``12 n + 10`` characters of it, nearest first.
+
+    One match of a pattern over the reversed text (its runs of word characters are the
+    text's), instead of a scan of the window's words left to right.  A word the window cuts
+    (a word character just before it) does not begin in the window: in the left-to-right
+    scan ``\b`` does not hold there, as ``re`` looks at the character before a search's start."""
+    size = len(text)
+    lo = max(0, pos - 12 * n - 10)
+    m = _WORDS_BACK[n].match(_reversed(text), size - pos, size - lo)
+    if m is None:
+        return []
+    out = []
+    for k in range(1, n + 1):
+        end = m.end(k)
+        if end < 0:
+            break
+        out.append(size - end)
+    if out[-1] == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+        out.pop()  # the window cut that word
+    return out
 
 
 _UNIT_AFTER = re.compile(r"[\s-]*(?:second|minute|hour|day|week|month|year|decade)", re.IGNORECASE)
