@@ -463,6 +463,18 @@ def test_property_word_starts_before_equal_full_scan(text, pos, n):
     assert C._word_starts_before(text, pos, n) == C._word_starts_before_full(text, pos, n)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted(set().union(*C._first_words().values())) + list("aFK 09-’_\n") +
+                                ["FOR", "Several", "\u017f", "\u212a", "\u0130", "é"]), max_size=6).map("".join),
+       st.integers(0, 60))
+def test_property_word_kinds_at_equal_first_word_tests(text, pos):
+    pos = min(pos, len(text))
+    first = C._first_words()
+    expected = tuple(name for name in C._WORD_KINDS
+                     if C._may_begin(text, pos, C._first_word_at(text, pos), first[name]))
+    assert C._word_kinds_at(text, pos) == expected
+
+
 def test_number_triggers_equal_full_scan(first):
     texts = [first.text, "A soldier died. a dozen people; An officer and a 20-year-old conscript were killed.",
              "Tens of thousands fled; two-thirds of 1,200 troops, twenty-five civilians"]

@@ -1105,20 +1105,36 @@ def _may_begin(text: str, pos: int, word: str | None, firsts: frozenset[str]) ->
     return word in firsts if word else "0" <= text[pos:pos + 1] <= "9" or "" in firsts
 
 
+@functools.cache
+def _word_kinds_by_first() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]]:
+    """What :func:`_may_begin` says, as tables: ``(kinds by first word, kinds at a digit,
+    kinds at a sign)`` — the ``_WORD_KINDS`` patterns a match of which can begin with a
+    given lower-case ASCII word, at a digit, or at a character that is neither (where no
+    letters are read, :func:`_first_word_at` gives "")."""
+    first = _first_words()
+    words = set().union(*first.values()) - {""}
+    by_word = {w: tuple(name for name in _WORD_KINDS if w in first[name]) for w in words}
+    at_sign = tuple(name for name in _WORD_KINDS if "" in first[name])
+    return by_word, _WORD_KINDS, at_sign
+
+
+def _word_kinds_at(text: str, pos: int) -> tuple[str, ...]:
+    """The ``_WORD_KINDS`` patterns for which :func:`_may_begin` holds at ``pos`` (one look
+    at the word there for both, instead of one test per pattern)."""
+    end = _ASCII_LETTERS.match(text, pos).end()
+    if end < len(text) and not text[end].isascii():
+        return _WORD_KINDS  # _first_word_at gives None: any may begin
+    by_word, at_digit, at_sign = _word_kinds_by_first()
+    if end > pos:
+        return by_word.get(text[pos:end].lower(), ())
+    return at_digit if "0" <= text[pos:pos + 1] <= "9" else at_sign
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     """Matches of the time patterns at the offsets :func:`_triggers` offers, each pattern
     tried once per offset: ``(start, -length, priority, kind, match)``, in no set order."""
     res = _time_res()
-    first = _first_words()
     out = []
-
-    def attempt(pos: int, name: str) -> None:
-        if name in first:
-            if not _may_begin(text, pos, _first_word_at(text, pos), first[name]):
-                return
-        elif not text[pos:pos + 1].isdecimal() and not text.startswith(_FIRST_LITERALS[name], pos):
-            return
-        matched(pos, name)
 
     def matched(pos: int, name: str) -> None:
         m = res[name].match(text, pos)
@@ -1130,10 +1146,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
 
     digits, names, at_words = _triggers(text)
     for pos in at_words:
-        word = _first_word_at(text, pos)
-        for name in _WORD_KINDS:
-            if _may_begin(text, pos, word, first[name]):
-                matched(pos, name)
+        for name in _word_kinds_at(text, pos):
+            matched(pos, name)
     for pos in names:
         if text[pos:pos + 1].isdecimal():
             for name in _NAME_KINDS:
@@ -1144,12 +1158,20 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
                     matched(pos, name)
     seen: set[tuple[int, str]] = set()
     for pos, kinds in digits:
+        word_kinds = None
         for name in kinds:
             if pos in (at_words if name in _WORD_KINDS else names if name in _NAME_KINDS else ()) \
                     or (pos, name) in seen:
                 continue  # tried already
             seen.add((pos, name))
-            attempt(pos, name)
+            if name in _WORD_KINDS:
+                if word_kinds is None:
+                    word_kinds = _word_kinds_at(text, pos)
+                if name not in word_kinds:
+                    continue
+            elif not text[pos:pos + 1].isdecimal() and not text.startswith(_FIRST_LITERALS[name], pos):
+                continue
+            matched(pos, name)
     return out
 
 
