@@ -475,6 +475,35 @@ def test_property_word_kinds_at_equal_first_word_tests(text, pos):
     assert C._word_kinds_at(text, pos) == expected
 
 
+def _key_words_by_find(text):
+    """The reference for C._key_words: one str.find scan per key word."""
+    low = C._lowered(text)
+    content, leads = C._time_words()
+    number = list(C._words_hits(low, C._number_words()))
+    for word in ("a", "an"):
+        number += [i + 1 for i in range(len(low)) if low.startswith((f" {word} ", f"\n{word} "), i)]
+        if low.startswith(word + " "):
+            number.append(0)
+    return {"content": sorted(set(C._words_hits(low, content))), "lead": sorted(set(C._words_hits(low, leads))),
+            "number": sorted(set(number))}
+
+
+_KEY_ALPHABET = (list(C._time_words()[0] + C._time_words()[1] + C._number_words())
+                 + ["a", "an", "A", "An", "TWO", "Days", " ", "  ", "\n", "_", "-", "’", "“", "(", "9", "é", "x",
+                    "\u0130", "\u017f", "\t"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_KEY_ALPHABET), max_size=14).map("".join))
+def test_property_key_words_equal_find_scans(text):
+    assert C._key_words(text) == _key_words_by_find(text)
+
+
+def test_key_words_equal_find_scans_on_fixtures(first):
+    for text in [first.text] + [load_article(p).text for p in sorted(FIXTURES.glob("*.txt"))]:
+        assert C._key_words(text) == _key_words_by_find(text)
+
+
 def test_number_triggers_equal_full_scan(first):
     texts = [first.text, "A soldier died. a dozen people; An officer and a 20-year-old conscript were killed.",
              "Tens of thousands fled; two-thirds of 1,200 troops, twenty-five civilians"]

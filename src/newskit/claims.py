@@ -258,7 +258,7 @@ def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-def _trie_alt(words: Iterable[str], fold: bool = False) -> str:
+def _trie_alt(words: Iterable[str], fold: bool = False, space: str = r"\s+") -> str:
     """The alternation :func:`_alt` makes, factored by common prefixes (a trie): the same
     language and the same preference, much faster to try — ``re`` tries the alternatives of
     a group one after the other, so a flat list of 125 nouns costs 125 attempts at every
@@ -269,15 +269,17 @@ def _trie_alt(words: Iterable[str], fold: bool = False) -> str:
     ending there (a greedy ``(?:…)?``) is :func:`_alt`'s longest first.  ``fold`` (for a
     pattern compiled with ``re.IGNORECASE``) merges words that differ only in case, which
     match the same texts; words outside ASCII, or holding whitespace other than single
-    spaces, keep the flat alternation (folding or splitting them could change that)."""
+    spaces, keep the flat alternation (folding or splitting them could change that).
+    ``space`` is what a space of a word matches (``re.escape(" ")`` for the space itself)."""
     words = set(words)
     if any(not w.isascii() or any(c.isspace() and c != " " for c in w) for w in words):
+        assert space == r"\s+", "literal spaces need ASCII words"
         return _alt(words)
     tree: dict = {}
     for w in words:
         node = tree
         for c in (w.lower() if fold else w):
-            node = node.setdefault(r"\s+" if c == " " else re.escape(c), {})
+            node = node.setdefault(space if c == " " else re.escape(c), {})
         node[""] = {}
 
     def emit(node: dict) -> str:
@@ -866,6 +868,66 @@ def _words_hits(low: str, words: tuple[str, ...]) -> list[int]:
     return out
 
 
+@functools.cache
+def _key_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
+    """The patterns and tables of :func:`_key_words`: ``((after a space, after another
+    character, at the start), {longest key: (its categories, its articles)})``.
+
+    Every key word of the time triggers (``_time_words``: "content" words and "lead" words)
+    and of the number triggers ("number": ``_number_words``, and the articles "a"/"an") is in
+    one trie, looked for as a whole word right after a space (a literal first character:
+    ``re`` skips to each space in C), after any other character that is no ASCII letter or
+    digit (a character class of plain ranges), or at offset 0.  At one offset the trie takes
+    the longest key; the shorter keys that match there are its prefixes ending at a word end
+    inside it ("a" of "a couple of"), so a hit's categories are read off the longest key."""
+    content, leads = _time_words()
+    cats: dict[str, set[str]] = {}
+    for cat, words in (("content", content), ("lead", leads), ("number", _number_words())):
+        for w in words:
+            cats.setdefault(w, set()).add(cat)
+    articles = tuple(w for w in ("a", "an") if w in _numbers())
+    for w in articles:
+        cats.setdefault(w, set())
+    keys = sorted(cats)
+    look = "(?=(" + _trie_alt(keys, space=re.escape(" ")) + r")(?![^\W_]))"
+    patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z0-9]" + look), re.compile(look))
+    table = {}
+    for key in keys:
+        inside = [k for k in keys if key.startswith(k) and (k == key or not key[len(k)].isalnum())]
+        table[key] = (frozenset().union(*(cats[k] for k in inside)), tuple(k for k in inside if k in articles))
+    return patterns, table
+
+
+@functools.lru_cache(maxsize=8)
+def _key_words(text: str) -> dict[str, list[int]]:
+    """Offsets of the key words of ``text`` by category, each list sorted: "content" and
+    "lead" hold :func:`_words_hits` of ``_time_words()`` in :func:`_lowered`, "number" that
+    of ``_number_words()`` together with the articles "a"/"an" found between spaces (after a
+    space or a line break, before a space, or at the start before a space) — one scan for
+    what extract_times and extract_claims look for (see :func:`_key_scan`)."""
+    low = _lowered(text)
+    (after_space, after_other, at_start), table = _key_scan()
+    # the scans find each offset once: after a space, after another character, or at 0
+    hits = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
+    hits += [(i, m.group(1)) for m in after_other.finditer(low)
+             if not low[(i := m.end()) - 1].isalnum()]  # the class also holds letters beyond ASCII
+    m = at_start.match(low)
+    if m is not None:
+        hits.append((0, m.group(1)))
+    out: dict[str, list[int]] = {"content": [], "lead": [], "number": []}
+    for i, key in hits:
+        cats, articles = table[key]
+        for cat in cats:
+            out[cat].append(i)
+        for w in articles:  # " a ", "\na ": the article is a number only between spaces
+            if (i == 0 or low[i - 1] in " \n") and low.startswith(" ", i + len(w)) and "number" not in cats:
+                out["number"].append(i)
+                break
+    for hits_of in out.values():
+        hits_of.sort()
+    return out
+
+
 _DIGITS = re.compile(r"\d\d*")  # = \d+, but a leading single \d lets ``re`` skip ahead to the next digit
 
 
@@ -1003,13 +1065,11 @@ def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], s
         names.add(p)
         if _NAME_PREFIX.search(text, max(0, p - 20), p):  # "early on Monday", "last Tuesday"
             names.update(_word_starts_before(text, p, 2))
-    low = _lowered(text)
-    content, leads = _time_words()
-    at_words: set[int] = set()
-    for i in _words_hits(low, content):
+    keys = _key_words(text)
+    at_words: set[int] = set(keys["lead"])
+    for i in keys["content"]:
         at_words.add(i)
         at_words.update(_word_starts_before(text, i, 4))
-    at_words.update(_words_hits(low, leads))
     return digits, names, at_words
 
 
@@ -1561,16 +1621,7 @@ def _number_matches(text: str):
     "a"/"an") and anchored there, in text order — the same numbers a full scan finds."""
     res = _claim_res()["number"]
     starts = [a for a, _ in _digit_runs(text)]
-    low = _lowered(text)
-    for word in [w for w in ("a", "an") if w in _numbers()]:  # very common: look between spaces only
-        for needle in (f" {word} ", f"\n{word} "):
-            i = low.find(needle)
-            while i >= 0:
-                starts.append(i + 1)
-                i = low.find(needle, i + 1)
-        if low.startswith(word + " "):
-            starts.append(0)
-    starts.extend(_words_hits(low, _number_words()))
+    starts.extend(_key_words(text)["number"])  # number words, and "a"/"an" between spaces
     last = -1
     for p in sorted(set(starts)):
         if p < last:
