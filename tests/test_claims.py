@@ -485,12 +485,12 @@ def _key_words_by_find(text):
         if low.startswith(word + " "):
             number.append(0)
     return {"content": sorted(set(C._words_hits(low, content))), "lead": sorted(set(C._words_hits(low, leads))),
-            "number": sorted(set(number))}
+            "number": sorted(set(number)), "digits": C._digit_runs_full(text)}
 
 
 _KEY_ALPHABET = (list(C._time_words()[0] + C._time_words()[1] + C._number_words())
                  + ["a", "an", "A", "An", "TWO", "Days", " ", "  ", "\n", "_", "-", "’", "“", "(", "9", "é", "x",
-                    "\u0130", "\u017f", "\t"])
+                    "\u0130", "\u017f", "\t", "12", "1,200", "\u0663\u0664", "x9", "²"])
 
 
 @settings(max_examples=300, deadline=None)

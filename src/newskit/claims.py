@@ -876,10 +876,12 @@ def _key_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tu
     Every key word of the time triggers (``_time_words``: "content" words and "lead" words)
     and of the number triggers ("number": ``_number_words``, and the articles "a"/"an") is in
     one trie, looked for as a whole word right after a space (a literal first character:
-    ``re`` skips to each space in C), after any other character that is no ASCII letter or
-    digit (a character class of plain ranges), or at offset 0.  At one offset the trie takes
-    the longest key; the shorter keys that match there are its prefixes ending at a word end
-    inside it ("a" of "a couple of"), so a hit's categories are read off the longest key."""
+    ``re`` skips to each space in C), after any other character that is no ASCII letter (a
+    character class of plain ranges), or at offset 0.  At one offset the trie takes the
+    longest key; the shorter keys that match there are its prefixes ending at a word end
+    inside it ("a" of "a couple of"), so a hit's categories are read off the longest key.
+    The second scan also takes each run of digits whole (its first digit is in the class;
+    a key word right after a digit is no whole word), so digits cost no scan of their own."""
     content, leads = _time_words()
     cats: dict[str, set[str]] = {}
     for cat, words in (("content", content), ("lead", leads), ("number", _number_words())):
@@ -890,7 +892,7 @@ def _key_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tu
         cats.setdefault(w, set())
     keys = sorted(cats)
     look = "(?=(" + _trie_alt(keys, space=re.escape(" ")) + r")(?![^\W_]))"
-    patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z0-9]" + look), re.compile(look))
+    patterns = (re.compile(" " + look), re.compile(r"[^ a-zA-Z](?:(?<=\d)\d*|" + look + ")"), re.compile(look))
     table = {}
     for key in keys:
         inside = [k for k in keys if key.startswith(k) and (k == key or not key[len(k)].isalnum())]
@@ -899,22 +901,28 @@ def _key_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tu
 
 
 @functools.lru_cache(maxsize=8)
-def _key_words(text: str) -> dict[str, list[int]]:
+def _key_words(text: str) -> dict[str, list]:
     """Offsets of the key words of ``text`` by category, each list sorted: "content" and
     "lead" hold :func:`_words_hits` of ``_time_words()`` in :func:`_lowered`, "number" that
     of ``_number_words()`` together with the articles "a"/"an" found between spaces (after a
-    space or a line break, before a space, or at the start before a space) — one scan for
-    what extract_times and extract_claims look for (see :func:`_key_scan`)."""
-    low = _lowered(text)
+    space or a line break, before a space, or at the start before a space); "digits" holds
+    the ``(start, end)`` of every maximal run of digits (``\\d+``) — one scan for what
+    extract_times and extract_claims look for (see :func:`_key_scan`)."""
+    low = _lowered(text)  # as long as ``text``, with the same digits
     (after_space, after_other, at_start), table = _key_scan()
     # the scans find each offset once: after a space, after another character, or at 0
     hits = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
-    hits += [(i, m.group(1)) for m in after_other.finditer(low)
-             if not low[(i := m.end()) - 1].isalnum()]  # the class also holds letters beyond ASCII
+    digits = []
+    for m in after_other.finditer(low):
+        key = m.group(1)
+        if key is None:
+            digits.append(m.span())
+        elif not low[m.end() - 1].isalnum():  # the class also holds letters beyond ASCII
+            hits.append((m.end(), key))
     m = at_start.match(low)
     if m is not None:
         hits.append((0, m.group(1)))
-    out: dict[str, list[int]] = {"content": [], "lead": [], "number": []}
+    out: dict[str, list] = {"content": [], "lead": [], "number": [], "digits": digits}
     for i, key in hits:
         cats, articles = table[key]
         for cat in cats:
@@ -931,10 +939,14 @@ def _key_words(text: str) -> dict[str, list[int]]:
 _DIGITS = re.compile(r"\d\d*")  # = \d+, but a leading single \d lets ``re`` skip ahead to the next digit
 
 
-@functools.lru_cache(maxsize=8)
-def _digit_runs(text: str) -> tuple[tuple[int, int], ...]:
-    """``(start, end)`` of every maximal run of digits in ``text``."""
-    return tuple(m.span() for m in _DIGITS.finditer(text))
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every maximal run of digits in ``text`` (from :func:`_key_words`)."""
+    return _key_words(text)["digits"]
+
+
+def _digit_runs_full(text: str) -> list[tuple[int, int]]:
+    """Reference implementation of :func:`_digit_runs` (the tests compare the two)."""
+    return [m.span() for m in _DIGITS.finditer(text)]
 # weekday and month names, full or abbreviated (a match needs no word end: "Sept." is one)
 _CAP_NAMES = re.compile("(?:" + "|".join(_WEEKDAYS + _MONTHS) + "|" + "|".join(sorted(_MONTH_ABBR, key=len, reverse=True))
                         + ")")
