@@ -504,6 +504,21 @@ def test_key_words_equal_find_scans_on_fixtures(first):
         assert C._key_words(text) == _key_words_by_find(text)
 
 
+def test_fast_record_constructors_equal_the_dataclasses(first):
+    for t in C.extract_times(first.text, "2022-09-13"):
+        made = C._time_expression(*(getattr(t, f) for f in C._TIME_FIELDS))
+        again = C.TimeExpression(*(getattr(t, f) for f in C._TIME_FIELDS))
+        assert made == again and repr(made) == repr(again) and hash(made) == hash(again)
+        assert vars(made) == vars(again) and list(vars(made)) == list(vars(again))
+    claims = C.extract_claims(first.text)
+    assert claims
+    for c in claims:
+        made = C._numeric_claim(*(getattr(c, f) for f in C._CLAIM_FIELDS))
+        again = C.NumericClaim(*(getattr(c, f) for f in C._CLAIM_FIELDS))
+        assert made == again and repr(made) == repr(again) and hash(made) == hash(again)
+        assert vars(made) == vars(again) and list(vars(made)) == list(vars(again))
+
+
 def test_number_triggers_equal_full_scan(first):
     texts = [first.text, "A soldier died. a dozen people; An officer and a 20-year-old conscript were killed.",
              "Tens of thousands fled; two-thirds of 1,200 troops, twenty-five civilians"]

@@ -57,7 +57,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 from pathlib import Path
 
@@ -249,6 +249,38 @@ class VersionPair:
     start: int
     end: int
     rule: str
+
+
+# Records made by the thousand (a dozen per article) are built by setting the instance's
+# dict at once: a frozen dataclass's own __init__ sets each field through
+# object.__setattr__, two and a half times the cost.  The instances are the same (fields,
+# equality, hash, repr, pickling); the field lists are checked here, and a test compares
+# the two constructions.
+_TIME_FIELDS = ("kind", "text", "start", "end", "granularity", "normal", "when", "mod", "rule")
+_CLAIM_FIELDS = ("kind", "value", "qualifier", "counted", "outcome", "claimant", "claimant_side", "text", "start",
+                 "end", "number", "period", "rule")
+assert tuple(f.name for f in fields(TimeExpression)) == _TIME_FIELDS
+assert tuple(f.name for f in fields(NumericClaim)) == _CLAIM_FIELDS
+_new, _set_dict = object.__new__, object.__setattr__
+
+
+def _time_expression(kind, text, start, end, granularity, normal, when, mod, rule) -> TimeExpression:
+    """``TimeExpression(kind, text, …, rule)``, built faster (see above)."""
+    rec = _new(TimeExpression)
+    _set_dict(rec, "__dict__", {"kind": kind, "text": text, "start": start, "end": end, "granularity": granularity,
+                                "normal": normal, "when": when, "mod": mod, "rule": rule})
+    return rec
+
+
+def _numeric_claim(kind, value, qualifier, counted, outcome, claimant, claimant_side, text, start, end, number,
+                   period, rule) -> NumericClaim:
+    """``NumericClaim(kind, value, …, rule)``, built faster (see above)."""
+    rec = _new(NumericClaim)
+    _set_dict(rec, "__dict__", {"kind": kind, "value": value, "qualifier": qualifier, "counted": counted,
+                                "outcome": outcome, "claimant": claimant, "claimant_side": claimant_side,
+                                "text": text, "start": start, "end": end, "number": number, "period": period,
+                                "rule": rule})
+    return rec
 
 
 # --- resources ------------------------------------------------------------------------------
@@ -1329,6 +1361,7 @@ def _duration_code(n: int | None, unit: str) -> str:
     return f"P{'T' if timepart else ''}{amount}{code}"
 
 
+_GRANULARITIES = {g.value: g for g in Granularity}
 _SPEECH_DATE = re.compile(r"\b(?:said|says|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:on\s+)?$")
 
 
@@ -1370,14 +1403,15 @@ _AGE_BEFORE = re.compile(r"[A-Z][\w’'\-]+,\s*$")  # "Brel, " before "52,"
 
 def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
              ref_day: _dt.date | None) -> tuple[TimeExpression, _dt.date | None]:
-    g = m.groupdict()
-    s, e = m.start(), m.end()
+    # the groups are read one by one where a pattern has few (groupdict() builds them all)
+    s, e = m.span()
     span = text[s:e]
 
     def rec(gran, normal, when, mod="", rule=""):
-        return TimeExpression(kind, span, s, e, gran, normal, when, mod, rule or kind.value)
+        return _time_expression(kind, span, s, e, gran, normal, when, mod, rule or kind.value)
 
     if kind is TimeKind.CLOCK:
+        g = m.groupdict()
         parts = _clock_parts(m)
         hour, minute, valid = parts if parts else (0, 0, False)
         if not valid:
@@ -1421,6 +1455,7 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         return rec(Granularity.MINUTE, normal, when, rule=rule), (day if wd else None)
 
     if kind is TimeKind.DATE:
+        g = m.groupdict()
         normal = ""
         if g.get("iy"):
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
@@ -1447,9 +1482,10 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
                    rule="date+anchor" if normal else "date"), day
 
     if kind is TimeKind.WEEKDAY:
-        wd = _WEEKDAYS.index(g["wd"])
-        mod = _fold(g.get("mod") or g.get("part") or "")
-        rel = _fold(g.get("rel") or "")
+        wd_s, mod_s, part_s, rel_s = m.group("wd", "mod", "part", "rel")
+        wd = _WEEKDAYS.index(wd_s)
+        mod = _fold(mod_s or part_s or "")
+        rel = _fold(rel_s or "")
         normal = f"XXXX-WXX-{wd + 1}"
         if anchor is None:
             return rec(Granularity.DAY, normal, None, mod, "weekday"), None
@@ -1457,8 +1493,9 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         return rec(Granularity.DAY, normal, day.isoformat(), mod, "weekday+anchor"), day
 
     if kind is TimeKind.MONTH:
-        mo = _MONTH_NUM[g["mon"]]
-        mod = _fold(g.get("mod") or "")
+        mon, mod_s = m.group("mon", "mod")
+        mo = _MONTH_NUM[mon]
+        mod = _fold(mod_s or "")
         normal = f"XXXX-{mo:02d}"
         if anchor is None:
             return rec(Granularity.MONTH, normal, None, mod, "month"), None
@@ -1466,19 +1503,20 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         return rec(Granularity.MONTH, normal, f"{y:04d}-{mo:02d}", mod, "month+anchor"), None
 
     if kind is TimeKind.YEAR:
-        return rec(Granularity.YEAR, g["year"], g["year"], rule="year"), None
+        year = m.group("year")
+        return rec(Granularity.YEAR, year, year, rule="year"), None
 
     if kind is TimeKind.DECADE:
-        if g.get("dec"):
-            dec = g["dec"]
-        else:
-            two = int(g["dec2"])
+        dec, dec2, mod_s, mod2_s = m.group("dec", "dec2", "mod", "mod2")
+        if not dec:
+            two = int(dec2)
             dec = f"{(19 if two >= 30 else 20)}{two:02d}"
-        mod = _fold(g.get("mod") or g.get("mod2") or "")
+        mod = _fold(mod_s or mod2_s or "")
         value = dec[:3] + "X"
         return rec(Granularity.DECADE, value, value, mod, "decade"), None
 
     if kind is TimeKind.DURATION:
+        g = m.groupdict()
         if g.get("vague"):
             return rec(Granularity.UNKNOWN, "PX", None, rule="duration:vague"), None
         if g.get("unit3"):  # "for years": an unspecified number of units
@@ -1495,10 +1533,11 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         return rec(_UNIT_GRAN[unit], _duration_code(n, unit), None, rule="duration"), None
 
     # relative
-    if g.get("phrase"):
-        phrase = " ".join(_fold(g["phrase"]).split())
+    phrase, unit_s, n_s, dir_s = m.group("phrase", "unit", "n", "dir")
+    if phrase:
+        phrase = " ".join(_fold(phrase).split())
         unit, offset, gran = _relative()[phrase]
-        granularity = Granularity(gran)
+        granularity = _GRANULARITIES[gran]
         if not unit:
             normal = "PAST_REF" if phrase in ("since then", "earlier") else "REF"
             return rec(granularity, normal, None, rule="relative:event"), None
@@ -1509,9 +1548,9 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         when, gr = _shift(anchor, unit, offset)
         day = _dt.date.fromisoformat(when) if gr is Granularity.DAY else None
         return rec(gr, normal, when, rule="relative:anchor"), day
-    unit = _fold(g["unit"])
-    n = _num_value(g["n"])
-    direction = _fold(g["dir"])
+    unit = _fold(unit_s)
+    n = _num_value(n_s)
+    direction = _fold(dir_s)
     sign = "-" if direction in ("ago", "earlier", "before") else "+"
     normal = sign + _duration_code(n, unit)
     gran = _UNIT_GRAN[unit]
@@ -1775,11 +1814,9 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             last_sentence_claim = (sidx, counted)
         kind = ClaimKind.CASUALTY if (casualty or outcome in _casualty_outcomes()) else ClaimKind.COUNT
         claimant, claimant_side = _claimant_and_side(quotes, start, end, outlet)
-        out.append(NumericClaim(
-            kind=kind, value=value, qualifier=qualifier, counted=counted, outcome=outcome,
-            claimant=claimant, claimant_side=claimant_side,
-            text=text[start:end], start=start, end=end,
-            number=written, period=periods[si] if si >= 0 else Period.CURRENT, rule=rule,
+        out.append(_numeric_claim(
+            kind, value, qualifier, counted, outcome, claimant, claimant_side, text[start:end], start, end,
+            written, periods[si] if si >= 0 else Period.CURRENT, rule,
         ))
     return out
 
