@@ -399,7 +399,9 @@ _UNITS = r"(?:second|minute|hour|day|week|month|year|decade)"
 _NUMWORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
              "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
              "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_NUMWORD_RE = "(?:" + "|".join(_NUMWORDS) + ")(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+# a trie (see _trie_alt): of two number words one of which begins the other ("six", "sixty"), at
+# most one can match where a pattern wants it, as every use is followed by a space or a hyphen
+_NUMWORD_RE = "(?:" + _trie_alt(_NUMWORDS) + ")(?:-(?:" + _trie_alt(_NUMWORDS[:9]) + "))?"
 _MONTH_PREP = frozenset({"in", "since", "during", "until", "till", "by", "from", "through", "between", "and",
                          "or", "early", "late", "mid", "last", "next", "this", "of", "before", "after", "on",
                          "throughout", "to"})
