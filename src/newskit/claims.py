@@ -674,10 +674,13 @@ def parse_number(words: str) -> tuple[int | float, bool] | None:
     (two of the unit: 2,000).  Word numbers follow English grammar: units add, scales
     ("hundred", "thousand", "million") multiply what precedes them.
     """
+    nums = _numbers()
+    if words.isascii() and words.isdigit() and words not in nums:
+        value = float(words)  # "12", "2022": what the digits branch below makes of them
+        return (int(value) if value == int(value) else value), False
     s = " ".join(_fold(words).replace("-", " ").split())
     if not s:
         return None
-    nums = _numbers()
     m = _VAGUE_OF.fullmatch(s)
     if m:
         return (10 if m.group(1) == "tens" else 100) * 2 * nums[m.group(2)][0], True
@@ -1589,27 +1592,29 @@ def _periods(sents, times: Sequence[TimeExpression], anchor: _dt.date | None) ->
     same paragraph, else current."""
     ref_year = anchor.year if anchor else None
     out: list[Period] = []
+    starts = [t.start for t in times]
     ti, n = 0, len(times)
+    next_start = starts[0] if n else None  # of the first expression not yet read
     prev_para, prev = None, Period.CURRENT
+    current = Period.CURRENT
     for s in sents:
-        own: set[Period] = set()
-        first = None
-        start, end = s.start, s.end
-        while ti < n and times[ti].start < end:
-            if times[ti].start >= start:
-                p = _expr_period(times[ti], ref_year)
-                if p is not None:
-                    own.add(p)
-                    first = first or p
-            ti += 1
-        if own:
-            period = own.pop() if len(own) == 1 else first  # all agree, else the first
-        elif s.paragraph == prev_para:
+        first = None  # the first period the sentence's expressions set: theirs if all agree, else the first
+        if n > ti and next_start < s.end:  # most sentences hold no expression: no loop for them
+            start, end = s.start, s.end
+            while ti < n and starts[ti] < end:
+                if starts[ti] >= start and first is None:
+                    first = _expr_period(times[ti], ref_year)
+                ti += 1
+            next_start = starts[ti] if ti < n else None
+        para = s.paragraph
+        if first is not None:
+            period = first
+        elif para == prev_para:
             period = prev
         else:
-            period = Period.CURRENT
+            period = current
         out.append(period)
-        prev_para, prev = s.paragraph, period
+        prev_para, prev = para, period
     return out
 
 
@@ -1734,7 +1739,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         cm = counted_after.match(after)
         if is_article and cm is None:
             continue  # "a"/"an" is a number only before a counted noun
-        if _AGE_BEFORE.search(text, max(0, ns - 40), ns) and text.startswith(",", ne):
+        if text.startswith(",", ne) and _AGE_BEFORE.search(text, max(0, ns - 40), ns):
             continue  # "Anya Brel, 52, who fled": an age
         parsed = parse_number(written)
         if parsed is None:
