@@ -827,6 +827,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|which|who)\s|;|[.!?]\s
 _COORD = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;\s*(?:and|but)?)\s*$")
 _SENT_END = re.compile(r"[.!?…][\"'”’»)]*\s+(?=\S|$)")
 _OBJECT_VERBS = frozenset("tell promise assure inform warn remind reassure brief".split())
+_PARTICIPLE_TAIL = re.compile(r",?\s+[a-z]+ing\b")  # the comma may end the adverbial before
+_PARTICIPLE_IN = re.compile(r",\s+[a-z]+ing\s")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+$")
 _PP_START = frozenset(
     "on in at during after before late early earlier later also again to with through via last this "
@@ -881,13 +883,13 @@ _TELL_OBJECT = re.compile(
     r"citizens|colleagues|officials|diplomats|crowds?|listeners|viewers|readers|students|troops|soldiers|"
     r"the\s+(?:press|media|court|nation|country|council|assembly)|the\s+\w+(?:\s+\w+)?|"
     r"a\s+(?:news\s+conference|press\s+conference|briefing|meeting)|[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}))"
-    r"(?=\s|[,:;]|$)")
+    r"(?=\s|[,:;.!?]|$)")
 _ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:(?:on|in|at|during|late|early|earlier|last|this|after|before|by|via|through)"
     r"\s+(?:[\w’'\-.]+\s+){0,3}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"statement|interview|briefing|conference|call|message|post|address|speech|night|morning|"
     r"afternoon|evening|week|weekend|month|year|day|today|television|tv|radio|twitter|telegram|"
-    r"facebook|\d[\w:.]*|a\.m\.?|p\.m\.?|times?)|also|again|later|earlier|separately|publicly|"
+    r"facebook|\d[\w:.]*|a\.m\.?|p\.m\.?|times?)(?:\s+(?:morning|afternoon|evening|night)\b)?|also|again|later|earlier|separately|publicly|"
     r"privately|repeatedly|previously|too|then|yesterday|today|tonight|recently)\b,?)+", re.I)
 
 # the words _ADVERBIAL can open with, and the white space, comma and letters before its first one
@@ -1183,7 +1185,7 @@ class _Extractor:
                 if np is None and participle:
                     # "He disputed the figures, saying they included …": the sentence's subject;
                     # "“…,” said the minister, adding that …": the previous verb's
-                    np = self._clause_subject(sent.start, a, first=True) or self._previous_speaker(sent, si, a)
+                    np = self._previous_speaker(sent, si, a) or self._clause_subject(sent.start, a, first=True)
                     rule = "reported speech, participle"
                 if np is None:
                     rec = self._inverted(sent, si, a, b)
@@ -1199,6 +1201,15 @@ class _Extractor:
                         tail = text[adv.end():sent.end].lstrip()[:1]
                         if tail in ("", ".", "!", "?"):
                             nxt = tail  # "…, the office said last week."
+                if nxt not in ("", ".", "!", "?") and text[lo:np[0]].rstrip().endswith(",") and \
+                        self._frame_ends(sent, lemma, b, adv):
+                    # "…, she told parliament on Tuesday." / "The strike was carried out by jets, a
+                    # spokesman said on Thursday, adding that …": the clause before is what was
+                    # said; what follows the comma belongs to the participle
+                    rec = self._final_attribution(sent, si, np, a, b)
+                    if rec:
+                        found.append((rec, np[0]))
+                    continue
                 if not nxt or nxt in ".!?":
                     # clause-final attribution: "The truce failed, the ministry said."
                     rec = self._final_attribution(sent, si, np, a, b)
@@ -1234,6 +1245,8 @@ class _Extractor:
                     continue  # introduces a direct quote
                 c0 += lead
                 that = _that_match(text, b, min(sent.end, b + 120))
+                if that and _PARTICIPLE_IN.search(text, b, that.end()):
+                    continue  # "Holm told reporters, adding that …": the participle's clause
                 if that and lemma != "tell":
                     between = text[b:that.end()].split()[:-1]
                     if between and between[0].lower().strip(",") not in _PP_START:
@@ -1292,11 +1305,13 @@ class _Extractor:
         text = self.text
         verbs = reporting_verbs()
         for h0, h1 in reversed(self.hits_in(si, max(sent.start, pos - 300), pos)):
-            if h1 > pos or verbs.get(text[h0:h1].lower(), ("", ""))[1] != "speech" or not self._verb_ok(h0, h1):
+            lemma, cls = verbs.get(text[h0:h1].lower(), ("", ""))
+            if h1 > pos or cls != "speech" or not self._verb_ok(h0, h1):
                 continue
             comma = text.find(",", h1, pos)
-            after = self.right_np(h1, comma) if comma > h1 and not text[h1:comma].strip().startswith(
-                ("on ", "in ", "at ", "late", "early")) else None
+            # what follows "told" is whom she told ("…, she told parliament, saying …")
+            after = self.right_np(h1, comma) if comma > h1 and lemma not in _OBJECT_VERBS and not \
+                text[h1:comma].strip().startswith(("on ", "in ", "at ", "late", "early")) else None
             return after or self.left_np(self._clause_lo(sent, h0), h0)
         return None
 
@@ -1375,6 +1390,26 @@ class _Extractor:
             return None
         return _Rec(QuoteKind.REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
                     si, self.para_of_sent[si], anchor=sent.start)
+
+    def _frame_ends(self, sent: Sentence, lemma: str | None, b: int, adv) -> bool:
+        """Whether the verb ending at ``b`` — with its object ("told parliament") and its
+        adverbial ("on Thursday") — ends the sentence, or is followed by a comma and a
+        participle ("…, adding")."""
+        text = self.text
+        k = adv.end() if adv is not None and adv.end() > b else b
+        if lemma in _OBJECT_VERBS:
+            m = _TELL_OBJECT.match(text, k, sent.end)
+            if m:
+                k = m.end()
+                m = _adverbial(text, k, sent.end)
+                if m and m.end() > k:
+                    k = m.end()
+            elif k == b:
+                return False
+        if text[k:sent.end].strip()[:1] in ("", ".", "!", "?"):
+            return k > b
+        m = _PARTICIPLE_TAIL.match(text, k, sent.end)
+        return m is not None and "," in text[k - 1:m.end()]
 
     def _final_attribution(self, sent, si, np, a, b) -> _Rec | None:
         text = self.text
