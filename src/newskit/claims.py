@@ -776,8 +776,11 @@ _CASE_TRAPS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212
 
 
 def _fold(s: str) -> str:
-    """``s`` lower-cased as a case-insensitive pattern compares it: the same length as ``s``."""
-    return s.lower() if s.isascii() else s.translate(_CASE_TRAPS).lower()
+    """``s`` lower-cased as a case-insensitive pattern compares it: the same length as ``s``.
+    (``translate`` is slow: it runs only when one of the four letters is there.)"""
+    if s.isascii() or not ("\u0130" in s or "\u0131" in s or "\u017f" in s or "\u212a" in s):
+        return s.lower()
+    return s.translate(_CASE_TRAPS).lower()
 
 
 @functools.lru_cache(maxsize=8)
