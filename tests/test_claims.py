@@ -455,6 +455,70 @@ def test_property_time_triggers_equal_full_scan(text):
     assert C.extract_times(text) == _full_scan_times(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "x", "_", " ", "  ", "-", "’", "é", "9", "\n", "word", "longerword", ".",
+                                 "\u0130"]), max_size=40).map("".join), st.integers(0, 400), st.sampled_from([2, 3, 4]))
+def test_property_word_starts_before_equal_full_scan(text, pos, n):
+    pos = min(pos, len(text))
+    assert C._word_starts_before(text, pos, n) == C._word_starts_before_full(text, pos, n)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted(set().union(*C._first_words().values())) + list("aFK 09-’_\n") +
+                                ["FOR", "Several", "\u017f", "\u212a", "\u0130", "é"]), max_size=6).map("".join),
+       st.integers(0, 60))
+def test_property_word_kinds_at_equal_first_word_tests(text, pos):
+    pos = min(pos, len(text))
+    first = C._first_words()
+    expected = tuple(name for name in C._WORD_KINDS
+                     if C._may_begin(text, pos, C._first_word_at(text, pos), first[name]))
+    assert C._word_kinds_at(text, pos) == expected
+
+
+def _key_words_by_find(text):
+    """The reference for C._key_words: one str.find scan per key word."""
+    low = C._lowered(text)
+    content, leads = C._time_words()
+    number = list(C._words_hits(low, C._number_words()))
+    for word in ("a", "an"):
+        number += [i + 1 for i in range(len(low)) if low.startswith((f" {word} ", f"\n{word} "), i)]
+        if low.startswith(word + " "):
+            number.append(0)
+    return {"content": sorted(set(C._words_hits(low, content))), "lead": sorted(set(C._words_hits(low, leads))),
+            "number": sorted(set(number)), "digits": C._digit_runs_full(text)}
+
+
+_KEY_ALPHABET = (list(C._time_words()[0] + C._time_words()[1] + C._number_words())
+                 + ["a", "an", "A", "An", "TWO", "Days", " ", "  ", "\n", "_", "-", "’", "“", "(", "9", "é", "x",
+                    "\u0130", "\u017f", "\t", "12", "1,200", "\u0663\u0664", "x9", "²"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_KEY_ALPHABET), max_size=14).map("".join))
+def test_property_key_words_equal_find_scans(text):
+    assert C._key_words(text) == _key_words_by_find(text)
+
+
+def test_key_words_equal_find_scans_on_fixtures(first):
+    for text in [first.text] + [load_article(p).text for p in sorted(FIXTURES.glob("*.txt"))]:
+        assert C._key_words(text) == _key_words_by_find(text)
+
+
+def test_fast_record_constructors_equal_the_dataclasses(first):
+    for t in C.extract_times(first.text, "2022-09-13"):
+        made = C._time_expression(*(getattr(t, f) for f in C._TIME_FIELDS))
+        again = C.TimeExpression(*(getattr(t, f) for f in C._TIME_FIELDS))
+        assert made == again and repr(made) == repr(again) and hash(made) == hash(again)
+        assert vars(made) == vars(again) and list(vars(made)) == list(vars(again))
+    claims = C.extract_claims(first.text)
+    assert claims
+    for c in claims:
+        made = C._numeric_claim(*(getattr(c, f) for f in C._CLAIM_FIELDS))
+        again = C.NumericClaim(*(getattr(c, f) for f in C._CLAIM_FIELDS))
+        assert made == again and repr(made) == repr(again) and hash(made) == hash(again)
+        assert vars(made) == vars(again) and list(vars(made)) == list(vars(again))
+
+
 def test_number_triggers_equal_full_scan(first):
     texts = [first.text, "A soldier died. a dozen people; An officer and a 20-year-old conscript were killed.",
              "Tens of thousands fled; two-thirds of 1,200 troops, twenty-five civilians"]

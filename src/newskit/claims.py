@@ -57,7 +57,7 @@ import itertools
 import operator
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 from pathlib import Path
 
@@ -251,11 +251,79 @@ class VersionPair:
     rule: str
 
 
+# Records made by the thousand (a dozen per article) are built by setting the instance's
+# dict at once: a frozen dataclass's own __init__ sets each field through
+# object.__setattr__, two and a half times the cost.  The instances are the same (fields,
+# equality, hash, repr, pickling); the field lists are checked here, and a test compares
+# the two constructions.
+_TIME_FIELDS = ("kind", "text", "start", "end", "granularity", "normal", "when", "mod", "rule")
+_CLAIM_FIELDS = ("kind", "value", "qualifier", "counted", "outcome", "claimant", "claimant_side", "text", "start",
+                 "end", "number", "period", "rule")
+assert tuple(f.name for f in fields(TimeExpression)) == _TIME_FIELDS
+assert tuple(f.name for f in fields(NumericClaim)) == _CLAIM_FIELDS
+_new, _set_dict = object.__new__, object.__setattr__
+
+
+def _time_expression(kind, text, start, end, granularity, normal, when, mod, rule) -> TimeExpression:
+    """``TimeExpression(kind, text, …, rule)``, built faster (see above)."""
+    rec = _new(TimeExpression)
+    _set_dict(rec, "__dict__", {"kind": kind, "text": text, "start": start, "end": end, "granularity": granularity,
+                                "normal": normal, "when": when, "mod": mod, "rule": rule})
+    return rec
+
+
+def _numeric_claim(kind, value, qualifier, counted, outcome, claimant, claimant_side, text, start, end, number,
+                   period, rule) -> NumericClaim:
+    """``NumericClaim(kind, value, …, rule)``, built faster (see above)."""
+    rec = _new(NumericClaim)
+    _set_dict(rec, "__dict__", {"kind": kind, "value": value, "qualifier": qualifier, "counted": counted,
+                                "outcome": outcome, "claimant": claimant, "claimant_side": claimant_side,
+                                "text": text, "start": start, "end": end, "number": number, "period": period,
+                                "rule": rule})
+    return rec
+
+
 # --- resources ------------------------------------------------------------------------------
 
 def _alt(words: Iterable[str]) -> str:
     """Regex alternation, longest first, spaces matching any whitespace."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _trie_alt(words: Iterable[str], fold: bool = False, space: str = r"\s+") -> str:
+    """The alternation :func:`_alt` makes, factored by common prefixes (a trie): the same
+    language and the same preference, much faster to try — ``re`` tries the alternatives of
+    a group one after the other, so a flat list of 125 nouns costs 125 attempts at every
+    offset, the trie one per distinct letter on the way.
+
+    The same preference: words that match at one offset match prefixes of the same text, so
+    they lie on one path of the trie, and trying the longer continuation of a node before
+    ending there (a greedy ``(?:…)?``) is :func:`_alt`'s longest first.  ``fold`` (for a
+    pattern compiled with ``re.IGNORECASE``) merges words that differ only in case, which
+    match the same texts; words outside ASCII, or holding whitespace other than single
+    spaces, keep the flat alternation (folding or splitting them could change that).
+    ``space`` is what a space of a word matches (``re.escape(" ")`` for the space itself)."""
+    words = set(words)
+    if any(not w.isascii() or any(c.isspace() and c != " " for c in w) for w in words):
+        assert space == r"\s+", "literal spaces need ASCII words"
+        return _alt(words)
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for c in (w.lower() if fold else w):
+            node = node.setdefault(space if c == " " else re.escape(c), {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        kids = [atom + emit(node[atom]) for atom in sorted(node) if atom]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        if "" not in node:
+            return body
+        return ("(?:" + body + ")?") if len(kids) == 1 else body + "?"
+
+    return emit(tree)
 
 
 @functools.cache
@@ -342,7 +410,7 @@ _DUR_QUAL = (r"(?:about|almost|nearly|roughly|around|some|more\s+than|less\s+tha
 
 @functools.cache
 def _time_res() -> dict[str, re.Pattern]:
-    zones = _alt([r["zone"] for r in resources.table("timezones.tsv") if r["zone"] != "Z"])
+    zones = _trie_alt([r["zone"] for r in resources.table("timezones.tsv") if r["zone"] != "Z"])
     zone = rf"(?:(?P<zone>{zones})\b|(?P<local>local\s+time)|(?P<zulu>Z)\b)"
     clock_core = (
         r"(?:(?P<h>\d{1,2}):(?P<m>\d{2})(?!\d)(?:\s*(?P<ap>[aApP])\.?\s?[mM]\b\.?)?"
@@ -373,7 +441,7 @@ def _time_res() -> dict[str, re.Pattern]:
         r"|\b(?:[Tt]he\s+)?(?:(?P<mod2>early|mid|late)[-\s]+)?['’](?P<dec2>\d0)s\b)"
     )
     year = r"(?<![\w$£€.,:/-])(?P<year>1[89]\d\d|20\d\d)(?![\w%:/-]|[.,]\d)"
-    relative_words = _alt(_relative())
+    relative_words = _trie_alt(_relative(), fold=True)
     relative = (
         rf"\b(?:(?P<n>\d+|{_NUMWORD_RE}|a few|a couple of|several|a|an)\s+(?P<unit>{_UNITS})s?\s+"
         r"(?P<dir>later|earlier|ago|before|after|afterwards)\b"
@@ -410,7 +478,8 @@ def _claim_res() -> dict[str, re.Pattern]:
     units = [w for w, (_, k) in nums.items() if k == "unit"]
     scales = [w for w, (_, k) in nums.items() if k == "scale"]
     vague = [w for w, (_, k) in nums.items() if k == "vague"]
-    unit_re, scale_re, vague_re = _alt(units), _alt(scales), _alt(vague)
+    unit_re, scale_re, vague_re = (_trie_alt(units, fold=True), _trie_alt(scales, fold=True),
+                                   _trie_alt(vague, fold=True))
     word_num = (
         rf"(?:(?:{unit_re})(?:-(?:{unit_re}))?|(?:a|an)\s+(?:{scale_re})|(?:{scale_re}))"
         rf"(?:(?:\s+and\s+|[\s-])(?:(?:{unit_re})(?:-(?:{unit_re}))?|{scale_re})\b)*"
@@ -423,14 +492,14 @@ def _claim_res() -> dict[str, re.Pattern]:
         rf"|\b{word_num}\b"
         r"|\b(?:a|an)\b(?=\s))"
     )
-    quals = _alt(_qualifiers())
-    counted = _alt(_counted())
+    quals = _trie_alt(_qualifiers(), fold=True)
+    counted = _trie_alt(_counted(), fold=True)
     stop = ("had|have|has|were|was|been|is|are|be|and|or|in|on|at|to|by|from|with|said|says|that|who|which"
             "|would|will|the|a|an|of|for|as|than|it|its|their|they|he|she|we|this|these|those")
     outcomes = _outcomes()
-    after = _alt(f for (f, pos) in outcomes if pos == "after")
-    before = _alt(f for (f, pos) in outcomes if pos == "before")
-    noun = _alt(f for (f, pos) in outcomes if pos == "noun")
+    after = _trie_alt((f for (f, pos) in outcomes if pos == "after"), fold=True)
+    before = _trie_alt((f for (f, pos) in outcomes if pos == "before"), fold=True)
+    noun = _trie_alt((f for (f, pos) in outcomes if pos == "noun"), fold=True)
     aux = r"(?:had|have|has|were|was|been|are|is|be|being|reportedly|also|later|all|who|that|each|allegedly|since)"
     return {
         "number": re.compile(number, re.IGNORECASE),
@@ -775,12 +844,21 @@ _PUNCT = "!\"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–-…'"
 _CASE_TRAPS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
+_CASE_TRAP_PAIRS = tuple((chr(c), letter) for c, letter in _CASE_TRAPS.items())
+
+
 def _fold(s: str) -> str:
     """``s`` lower-cased as a case-insensitive pattern compares it: the same length as ``s``.
-    (``translate`` is slow: it runs only when one of the four letters is there.)"""
-    if s.isascii() or not ("\u0130" in s or "\u0131" in s or "\u017f" in s or "\u212a" in s):
+
+    ``_CASE_TRAPS`` applied with ``str.replace`` (one C scan per trap letter, and a replace
+    only where one occurs) rather than ``str.translate`` with a dict, which looks every
+    character of a non-ASCII text up in the dict (a quarter of a millisecond per article)."""
+    if s.isascii():
         return s.lower()
-    return s.translate(_CASE_TRAPS).lower()
+    for trap, letter in _CASE_TRAP_PAIRS:
+        if trap in s:
+            s = s.replace(trap, letter)
+    return s.lower()
 
 
 @functools.lru_cache(maxsize=8)
@@ -838,15 +916,108 @@ def _words_hits(low: str, words: tuple[str, ...]) -> list[int]:
     return out
 
 
-_DIGITS = re.compile(r"\d\d*")  # = \d+, but a leading single \d lets ``re`` skip ahead to the next digit
+@functools.cache
+def _key_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
+    """The patterns and tables of :func:`_key_words`: ``((after a space, after another
+    character, at the start), {longest key: (its categories, its articles)})``.
+
+    Every key word of the time triggers (``_time_words``: "content" words and "lead" words)
+    and of the number triggers ("number": ``_number_words``, and the articles "a"/"an") is in
+    one trie, looked for as a whole word right after a space (a literal first character:
+    ``re`` skips to each space in C), after any other character that is no ASCII letter (a
+    character class of plain ranges), or at offset 0.  At one offset the trie takes the
+    longest key; the shorter keys that match there are its prefixes ending at a word end
+    inside it ("a" of "a couple of"), so a hit's categories are read off the longest key.
+    The second scan also takes each run of digits whole (its first digit is in the class;
+    a key word right after a digit is no whole word), so digits cost no scan of their own."""
+    content, leads = _time_words()
+    cats: dict[str, set[str]] = {}
+    for cat, words in (("content", content), ("lead", leads), ("number", _number_words())):
+        for w in words:
+            cats.setdefault(w, set()).add(cat)
+    articles = tuple(w for w in ("a", "an") if w in _numbers())
+    for w in articles:
+        cats.setdefault(w, set())
+    keys = sorted(cats)
+    look = "(?=(" + _trie_alt(keys, space=re.escape(" ")) + r")(?![^\W_]))"
+    patterns = (re.compile(" " + look), re.compile(r"[^ a-zA-Z](?:(?<=\d)\d*|" + look + ")"), re.compile(look))
+    table = {}
+    for key in keys:
+        inside = [k for k in keys if key.startswith(k) and (k == key or not key[len(k)].isalnum())]
+        table[key] = (frozenset().union(*(cats[k] for k in inside)), tuple(k for k in inside if k in articles))
+    return patterns, table
 
 
 @functools.lru_cache(maxsize=8)
-def _digit_runs(text: str) -> tuple[tuple[int, int], ...]:
-    """``(start, end)`` of every maximal run of digits in ``text``."""
-    return tuple(m.span() for m in _DIGITS.finditer(text))
-_NAMES = re.compile("(?:" + "|".join(_WEEKDAYS + _MONTHS) + "|" + "|".join(sorted(_MONTH_ABBR, key=len, reverse=True))
-                    + "|noon|midnight)")
+def _key_words(text: str) -> dict[str, list]:
+    """Offsets of the key words of ``text`` by category, each list sorted: "content" and
+    "lead" hold :func:`_words_hits` of ``_time_words()`` in :func:`_lowered`, "number" that
+    of ``_number_words()`` together with the articles "a"/"an" found between spaces (after a
+    space or a line break, before a space, or at the start before a space); "digits" holds
+    the ``(start, end)`` of every maximal run of digits (``\\d+``) — one scan for what
+    extract_times and extract_claims look for (see :func:`_key_scan`)."""
+    low = _lowered(text)  # as long as ``text``, with the same digits
+    (after_space, after_other, at_start), table = _key_scan()
+    # the scans find each offset once: after a space, after another character, or at 0
+    hits = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
+    digits = []
+    for m in after_other.finditer(low):
+        key = m.group(1)
+        if key is None:
+            digits.append(m.span())
+        elif not low[m.end() - 1].isalnum():  # the class also holds letters beyond ASCII
+            hits.append((m.end(), key))
+    m = at_start.match(low)
+    if m is not None:
+        hits.append((0, m.group(1)))
+    out: dict[str, list] = {"content": [], "lead": [], "number": [], "digits": digits}
+    for i, key in hits:
+        cats, articles = table[key]
+        for cat in cats:
+            out[cat].append(i)
+        for w in articles:  # " a ", "\na ": the article is a number only between spaces
+            if (i == 0 or low[i - 1] in " \n") and low.startswith(" ", i + len(w)) and "number" not in cats:
+                out["number"].append(i)
+                break
+    for hits_of in out.values():
+        hits_of.sort()
+    return out
+
+
+_DIGITS = re.compile(r"\d\d*")  # = \d+, but a leading single \d lets ``re`` skip ahead to the next digit
+
+
+def _digit_runs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every maximal run of digits in ``text`` (from :func:`_key_words`)."""
+    return _key_words(text)["digits"]
+
+
+def _digit_runs_full(text: str) -> list[tuple[int, int]]:
+    """Reference implementation of :func:`_digit_runs` (the tests compare the two)."""
+    return [m.span() for m in _DIGITS.finditer(text)]
+# weekday and month names, full or abbreviated (a match needs no word end: "Sept." is one)
+_CAP_NAMES = re.compile("(?:" + "|".join(_WEEKDAYS + _MONTHS) + "|" + "|".join(sorted(_MONTH_ABBR, key=len, reverse=True))
+                        + ")")
+
+
+def _name_starts(text: str) -> list[int]:
+    """Offsets of the weekday and month names, "noon" and "midnight" in ``text`` that do
+    not continue a word (no letter or digit before them), in no set order.
+
+    The capitalised names are one pattern scan (all begin with a capital letter, so ``re``
+    tests only the few offsets holding one); the two lower-case words are found by
+    ``str.find``.  A name inside another's span is preceded by one of its letters, so
+    overlapping matches, which a single scan would skip, are never kept anyway."""
+    out = [p for p in (m.start() for m in _CAP_NAMES.finditer(text)) if not (p and text[p - 1].isalnum())]
+    for word in ("noon", "midnight"):
+        p = text.find(word)
+        while p >= 0:
+            if not (p and text[p - 1].isalnum()):
+                out.append(p)
+            p = text.find(word, p + 1)
+    return out
+
+
 _NAME_PREFIX = re.compile(r"(?:(?:early|late|mid|Early|Late|Mid)[-\s]+(?:on\s+)?|(?:last|next|this|Last|Next|This)\s+)$")
 _WORD_STARTS = re.compile(r"\b\w")
 # which patterns can start at (or just before) each kind of trigger
@@ -858,13 +1029,48 @@ _ORDER = {name: (prio, kind) for prio, (kind, name) in enumerate([
     (TimeKind.YEAR, "year")])}
 
 
-def _word_starts_before(text: str, pos: int, n: int) -> list[int]:
-    """Start offsets of up to ``n`` words (runs of word characters) before ``pos``, nearest first."""
+def _word_starts_before_full(text: str, pos: int, n: int) -> list[int]:
+    """Reference implementation of :func:`_word_starts_before` (a scan of the words of the
+    window, left to right; the tests compare the two)."""
     lo = max(0, pos - 12 * n - 10)
     starts = [m.start() for m in _WORD_STARTS.finditer(text, lo, pos)]
     if starts and starts[0] == lo and lo > 0 and text[lo - 1].isalnum():
         starts = starts[1:]  # the slice began inside a word
     return starts[::-1][:n]
+
+
+@functools.lru_cache(maxsize=8)
+def _reversed(text: str) -> str:
+    """``text`` backwards, where words before an offset are read by a forward pattern."""
+    return text[::-1]
+
+
+# up to n words read backwards: the nearest run of word characters first
+_WORDS_BACK = {n: re.compile(r"\W*(\w+)" + r"(?:\W+(\w+))?" * (n - 1)) for n in (2, 3, 4)}
+
+
+def _word_starts_before(text: str, pos: int, n: int) -> list[int]:
+    """Start offsets of up to ``n`` words (runs of word characters) before ``pos`` and within
+    ``12 n + 10`` characters of it, nearest first.
+
+    One match of a pattern over the reversed text (its runs of word characters are the
+    text's), instead of a scan of the window's words left to right.  A word the window cuts
+    (a word character just before it) does not begin in the window: in the left-to-right
+    scan ``\b`` does not hold there, as ``re`` looks at the character before a search's start."""
+    size = len(text)
+    lo = max(0, pos - 12 * n - 10)
+    m = _WORDS_BACK[n].match(_reversed(text), size - pos, size - lo)
+    if m is None:
+        return []
+    out = []
+    for k in range(1, n + 1):
+        end = m.end(k)
+        if end < 0:
+            break
+        out.append(size - end)
+    if out[-1] == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+        out.pop()  # the window cut that word
+    return out
 
 
 _UNIT_AFTER = re.compile(r"[\s-]*(?:second|minute|hour|day|week|month|year|decade)", re.IGNORECASE)
@@ -915,20 +1121,15 @@ def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], s
         if "decade" in kinds or "duration" in kinds:  # "the late 1980s", "for 3 days"
             digits.extend((s, kinds) for s in _word_starts_before(text, p, 3))
     names: set[int] = set()
-    for m in _NAMES.finditer(text):
-        p = m.start()
-        if p and (text[p - 1].isalnum()):
-            continue
+    for p in _name_starts(text):
         names.add(p)
         if _NAME_PREFIX.search(text, max(0, p - 20), p):  # "early on Monday", "last Tuesday"
             names.update(_word_starts_before(text, p, 2))
-    low = _lowered(text)
-    content, leads = _time_words()
-    at_words: set[int] = set()
-    for i in _words_hits(low, content):
+    keys = _key_words(text)
+    at_words: set[int] = set(keys["lead"])
+    for i in keys["content"]:
         at_words.add(i)
         at_words.update(_word_starts_before(text, i, 4))
-    at_words.update(_words_hits(low, leads))
     return digits, names, at_words
 
 
@@ -1024,20 +1225,36 @@ def _may_begin(text: str, pos: int, word: str | None, firsts: frozenset[str]) ->
     return word in firsts if word else "0" <= text[pos:pos + 1] <= "9" or "" in firsts
 
 
+@functools.cache
+def _word_kinds_by_first() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], tuple[str, ...]]:
+    """What :func:`_may_begin` says, as tables: ``(kinds by first word, kinds at a digit,
+    kinds at a sign)`` — the ``_WORD_KINDS`` patterns a match of which can begin with a
+    given lower-case ASCII word, at a digit, or at a character that is neither (where no
+    letters are read, :func:`_first_word_at` gives "")."""
+    first = _first_words()
+    words = set().union(*first.values()) - {""}
+    by_word = {w: tuple(name for name in _WORD_KINDS if w in first[name]) for w in words}
+    at_sign = tuple(name for name in _WORD_KINDS if "" in first[name])
+    return by_word, _WORD_KINDS, at_sign
+
+
+def _word_kinds_at(text: str, pos: int) -> tuple[str, ...]:
+    """The ``_WORD_KINDS`` patterns for which :func:`_may_begin` holds at ``pos`` (one look
+    at the word there for both, instead of one test per pattern)."""
+    end = _ASCII_LETTERS.match(text, pos).end()
+    if end < len(text) and not text[end].isascii():
+        return _WORD_KINDS  # _first_word_at gives None: any may begin
+    by_word, at_digit, at_sign = _word_kinds_by_first()
+    if end > pos:
+        return by_word.get(text[pos:end].lower(), ())
+    return at_digit if "0" <= text[pos:pos + 1] <= "9" else at_sign
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     """Matches of the time patterns at the offsets :func:`_triggers` offers, each pattern
     tried once per offset: ``(start, -length, priority, kind, match)``, in no set order."""
     res = _time_res()
-    first = _first_words()
     out = []
-
-    def attempt(pos: int, name: str) -> None:
-        if name in first:
-            if not _may_begin(text, pos, _first_word_at(text, pos), first[name]):
-                return
-        elif not text[pos:pos + 1].isdecimal() and not text.startswith(_FIRST_LITERALS[name], pos):
-            return
-        matched(pos, name)
 
     def matched(pos: int, name: str) -> None:
         m = res[name].match(text, pos)
@@ -1049,10 +1266,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
 
     digits, names, at_words = _triggers(text)
     for pos in at_words:
-        word = _first_word_at(text, pos)
-        for name in _WORD_KINDS:
-            if _may_begin(text, pos, word, first[name]):
-                matched(pos, name)
+        for name in _word_kinds_at(text, pos):
+            matched(pos, name)
     for pos in names:
         if text[pos:pos + 1].isdecimal():
             for name in _NAME_KINDS:
@@ -1063,12 +1278,20 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
                     matched(pos, name)
     seen: set[tuple[int, str]] = set()
     for pos, kinds in digits:
+        word_kinds = None
         for name in kinds:
             if pos in (at_words if name in _WORD_KINDS else names if name in _NAME_KINDS else ()) \
                     or (pos, name) in seen:
                 continue  # tried already
             seen.add((pos, name))
-            attempt(pos, name)
+            if name in _WORD_KINDS:
+                if word_kinds is None:
+                    word_kinds = _word_kinds_at(text, pos)
+                if name not in word_kinds:
+                    continue
+            elif not text[pos:pos + 1].isdecimal() and not text.startswith(_FIRST_LITERALS[name], pos):
+                continue
+            matched(pos, name)
     return out
 
 
@@ -1154,6 +1377,7 @@ def _duration_code(n: int | None, unit: str) -> str:
     return f"P{'T' if timepart else ''}{amount}{code}"
 
 
+_GRANULARITIES = {g.value: g for g in Granularity}
 _SPEECH_DATE = re.compile(r"\b(?:said|says|told|announced|stated|reported|added)\s+(?:\w+\s+)?(?:on\s+)?$")
 
 
@@ -1195,14 +1419,15 @@ _AGE_BEFORE = re.compile(r"[A-Z][\w’'\-]+,\s*$")  # "Brel, " before "52,"
 
 def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
              ref_day: _dt.date | None) -> tuple[TimeExpression, _dt.date | None]:
-    g = m.groupdict()
-    s, e = m.start(), m.end()
+    # the groups are read one by one where a pattern has few (groupdict() builds them all)
+    s, e = m.span()
     span = text[s:e]
 
     def rec(gran, normal, when, mod="", rule=""):
-        return TimeExpression(kind, span, s, e, gran, normal, when, mod, rule or kind.value)
+        return _time_expression(kind, span, s, e, gran, normal, when, mod, rule or kind.value)
 
     if kind is TimeKind.CLOCK:
+        g = m.groupdict()
         parts = _clock_parts(m)
         hour, minute, valid = parts if parts else (0, 0, False)
         if not valid:
@@ -1246,6 +1471,7 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         return rec(Granularity.MINUTE, normal, when, rule=rule), (day if wd else None)
 
     if kind is TimeKind.DATE:
+        g = m.groupdict()
         normal = ""
         if g.get("iy"):
             y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
@@ -1272,9 +1498,10 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
                    rule="date+anchor" if normal else "date"), day
 
     if kind is TimeKind.WEEKDAY:
-        wd = _WEEKDAYS.index(g["wd"])
-        mod = _fold(g.get("mod") or g.get("part") or "")
-        rel = _fold(g.get("rel") or "")
+        wd_s, mod_s, part_s, rel_s = m.group("wd", "mod", "part", "rel")
+        wd = _WEEKDAYS.index(wd_s)
+        mod = _fold(mod_s or part_s or "")
+        rel = _fold(rel_s or "")
         normal = f"XXXX-WXX-{wd + 1}"
         if anchor is None:
             return rec(Granularity.DAY, normal, None, mod, "weekday"), None
@@ -1282,8 +1509,9 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         return rec(Granularity.DAY, normal, day.isoformat(), mod, "weekday+anchor"), day
 
     if kind is TimeKind.MONTH:
-        mo = _MONTH_NUM[g["mon"]]
-        mod = _fold(g.get("mod") or "")
+        mon, mod_s = m.group("mon", "mod")
+        mo = _MONTH_NUM[mon]
+        mod = _fold(mod_s or "")
         normal = f"XXXX-{mo:02d}"
         if anchor is None:
             return rec(Granularity.MONTH, normal, None, mod, "month"), None
@@ -1291,19 +1519,20 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         return rec(Granularity.MONTH, normal, f"{y:04d}-{mo:02d}", mod, "month+anchor"), None
 
     if kind is TimeKind.YEAR:
-        return rec(Granularity.YEAR, g["year"], g["year"], rule="year"), None
+        year = m.group("year")
+        return rec(Granularity.YEAR, year, year, rule="year"), None
 
     if kind is TimeKind.DECADE:
-        if g.get("dec"):
-            dec = g["dec"]
-        else:
-            two = int(g["dec2"])
+        dec, dec2, mod_s, mod2_s = m.group("dec", "dec2", "mod", "mod2")
+        if not dec:
+            two = int(dec2)
             dec = f"{(19 if two >= 30 else 20)}{two:02d}"
-        mod = _fold(g.get("mod") or g.get("mod2") or "")
+        mod = _fold(mod_s or mod2_s or "")
         value = dec[:3] + "X"
         return rec(Granularity.DECADE, value, value, mod, "decade"), None
 
     if kind is TimeKind.DURATION:
+        g = m.groupdict()
         if g.get("vague"):
             return rec(Granularity.UNKNOWN, "PX", None, rule="duration:vague"), None
         if g.get("unit3"):  # "for years": an unspecified number of units
@@ -1320,10 +1549,11 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         return rec(_UNIT_GRAN[unit], _duration_code(n, unit), None, rule="duration"), None
 
     # relative
-    if g.get("phrase"):
-        phrase = " ".join(_fold(g["phrase"]).split())
+    phrase, unit_s, n_s, dir_s = m.group("phrase", "unit", "n", "dir")
+    if phrase:
+        phrase = " ".join(_fold(phrase).split())
         unit, offset, gran = _relative()[phrase]
-        granularity = Granularity(gran)
+        granularity = _GRANULARITIES[gran]
         if not unit:
             normal = "PAST_REF" if phrase in ("since then", "earlier") else "REF"
             return rec(granularity, normal, None, rule="relative:event"), None
@@ -1334,9 +1564,9 @@ def _resolve(kind: TimeKind, m: re.Match, text: str, anchor: _dt.date | None,
         when, gr = _shift(anchor, unit, offset)
         day = _dt.date.fromisoformat(when) if gr is Granularity.DAY else None
         return rec(gr, normal, when, rule="relative:anchor"), day
-    unit = _fold(g["unit"])
-    n = _num_value(g["n"])
-    direction = _fold(g["dir"])
+    unit = _fold(unit_s)
+    n = _num_value(n_s)
+    direction = _fold(dir_s)
     sign = "-" if direction in ("ago", "earlier", "before") else "+"
     normal = sign + _duration_code(n, unit)
     gran = _UNIT_GRAN[unit]
@@ -1458,16 +1688,7 @@ def _number_matches(text: str):
     "a"/"an") and anchored there, in text order — the same numbers a full scan finds."""
     res = _claim_res()["number"]
     starts = [a for a, _ in _digit_runs(text)]
-    low = _lowered(text)
-    for word in [w for w in ("a", "an") if w in _numbers()]:  # very common: look between spaces only
-        for needle in (f" {word} ", f"\n{word} "):
-            i = low.find(needle)
-            while i >= 0:
-                starts.append(i + 1)
-                i = low.find(needle, i + 1)
-        if low.startswith(word + " "):
-            starts.append(0)
-    starts.extend(_words_hits(low, _number_words()))
+    starts.extend(_key_words(text)["number"])  # number words, and "a"/"an" between spaces
     last = -1
     for p in sorted(set(starts)):
         if p < last:
@@ -1609,11 +1830,9 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             last_sentence_claim = (sidx, counted)
         kind = ClaimKind.CASUALTY if (casualty or outcome in _casualty_outcomes()) else ClaimKind.COUNT
         claimant, claimant_side = _claimant_and_side(quotes, start, end, outlet)
-        out.append(NumericClaim(
-            kind=kind, value=value, qualifier=qualifier, counted=counted, outcome=outcome,
-            claimant=claimant, claimant_side=claimant_side,
-            text=text[start:end], start=start, end=end,
-            number=written, period=periods[si] if si >= 0 else Period.CURRENT, rule=rule,
+        out.append(_numeric_claim(
+            kind, value, qualifier, counted, outcome, claimant, claimant_side, text[start:end], start, end,
+            written, periods[si] if si >= 0 else Period.CURRENT, rule,
         ))
     return out
 
