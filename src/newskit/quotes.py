@@ -177,16 +177,6 @@ def _verb_regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-’'])(?:(?i:according\s+to)|" + _trie_regex(forms) + r")(?![\w\-])")
 
 
-@functools.cache
-def _verb_after_regex() -> re.Pattern[str]:
-    """:func:`_verb_regex` with the character before the verb consumed instead of looked
-    behind at: the pattern then opens with a character class, which lets the regex engine skip
-    in C to the next character that is no word character (a verb can only start after one),
-    instead of trying the pattern at every position.  Group 1 is the verb."""
-    forms = sorted(reporting_verbs())
-    return re.compile(r"[^\w\-’']((?i:according\s+to)|" + _trie_regex(forms) + r")(?![\w\-])")
-
-
 def _lookbehind_spans(pattern: re.Pattern[str], after: re.Pattern[str], text: str, lo: int = 0,
                       hi: int | None = None) -> list[tuple[int, int]]:
     """The spans of ``pattern.finditer(text, lo, hi)``, found faster, for a ``pattern``
@@ -210,10 +200,59 @@ def _lookbehind_spans(pattern: re.Pattern[str], after: re.Pattern[str], text: st
     return out
 
 
+@functools.cache
+def _verb_bytes() -> frozenset[bytes] | None:
+    """The forms of :func:`reporting_verbs` as bytes, or None unless all are lower-case
+    ASCII words (what :func:`_verb_spans` relies on)."""
+    forms = reporting_verbs()
+    if not all(f.isascii() and f.isalpha() and f.islower() for f in forms):
+        return None
+    return frozenset(f.encode("ascii") for f in forms)
+
+
+# bytes: a-z kept, every other byte a space (the verb forms are the words left)
+_LOWER_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
 def _verb_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of :func:`_verb_regex`'s matches in ``text``, in order (every match ends in
-    a letter, as :func:`_lookbehind_spans` needs)."""
-    return _lookbehind_spans(_verb_regex(), _verb_after_regex(), text)
+    """The spans of ``_verb_regex().finditer(text)``, in order.
+
+    The pattern opens with a look-behind, so the regex engine would try it at every position
+    of the text; instead the positions where a match may start are gathered first, and the
+    pattern is tried at those only (in order, each past the last match: the same matches).
+    ``text`` encoded as Latin-1 with "?" for other characters has one byte per character,
+    and the ASCII letters in the same places: a verb form (lower-case ASCII) matched at ``i``
+    stands between characters that are no letters, so it is a word of that encoding once all
+    but a-z are blanked out; the forms that are such words are looked up at every place they
+    occur.  "according to" (any case) holds "ccord", whose letters only their ASCII capitals
+    match case-insensitively: its places are those of "ccord" in the lower-cased bytes."""
+    forms = _verb_bytes()
+    if forms is None:
+        return [m.span() for m in _verb_regex().finditer(text)]
+    data = text.encode("latin-1", "replace")
+    starts = [0]
+    find = data.find
+    for form in forms.intersection(data.translate(_LOWER_LETTERS_ONLY).split()):
+        i = find(form)
+        while i >= 0:
+            starts.append(i)
+            i = find(form, i + 1)
+    low = data.lower()
+    k = low.find(b"ccord", 1)
+    while k >= 0:
+        starts.append(k - 1)
+        k = low.find(b"ccord", k + 1)
+    starts.sort()
+    out = []
+    pos = 0
+    match = _verb_regex().match
+    for i in starts:
+        if i >= pos:
+            m = match(text, i)
+            if m is not None:
+                out.append(m.span())
+                pos = m.end()
+    return out
 
 
 @functools.cache
@@ -458,6 +497,7 @@ _STRIP_PUNCT = "\"“”‘’'«»()[]{}.,;:!?…"
 # a token that ends or opens a clause (see _boundary_end)
 _BOUNDARY_LAST, _BOUNDARY_FIRST = ",;:()[]“”\"«»‘—–", "“\"«‘("
 _BOUNDARY_CLOSERS, _BOUNDARY_STOPS = "'’”\"»)", ".!?"
+_BOUNDARY_CLOSERS_STOPS = _BOUNDARY_CLOSERS + _BOUNDARY_STOPS  # a token ending in none ends no clause there
 _DETERMINERS = frozenset(
     "the a an its his her their our this that these those both each all some several many "
     "two three four five six seven eight nine ten one other another every no any".split())
@@ -711,7 +751,9 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             break
     while i > 0:
         tok = words[i - 1]
-        if i < n and _boundary_end(tok):
+        # (_boundary_end(tok), its first test inline: most words pass it)
+        if i < n and (tok[-1] in _BOUNDARY_LAST or tok[0] in _BOUNDARY_FIRST or tok == "-"
+                      or tok[-1] in _BOUNDARY_CLOSERS_STOPS and _boundary_end(tok)):
             break
         low = tok.lower()
         if low in ("who", "which") and i > 1:
@@ -1218,6 +1260,7 @@ class _Extractor:
         out: list[_Rec] = []
         for si in sorted(hits_by_sent):
             sent = self.sents[si]
+            sent_end = sent.end
             hits = hits_by_sent[si]
             found: list[tuple[_Rec, int]] = []  # (record, clause start of its subject)
             for j, (a, b) in enumerate(hits):
@@ -1231,14 +1274,17 @@ class _Extractor:
                         found.append((rec, a))
                     continue
                 lemma, cls = entry
-                if cls == "quote" or not self._verb_ok(a, b, form):
-                    continue  # (the class first: it is the cheaper test)
+                if cls == "quote":
+                    continue
+                ok = self._verb_memo[a] = self._verb_reports(a, b, form)  # (the first to ask, see _verb_ok)
+                if not ok:
+                    continue
                 # ", urging …", ", saying …": a participle after a comma
                 participle = form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(",")
                 if cls == "np" and participle and not _that_match(text, b, min(sent.end, b + 120)):
                     continue  # "…, urging an “unconditional return”": its object is no reported clause
                 lo = self._clause_lo(sent, a)
-                after_head = text[b:min(sent.end, b + 12)].lstrip()[:1]
+                after_head = text[b:min(sent_end, b + 12)].lstrip()[:1]
                 if (not after_head or after_head in ".!?,;—–)") and "," not in text[max(lo, a - 200):a]:
                     continue  # "“…,” it said." / "…,” it said, but …": the quote's own attribution
                 np = self.left_np(lo, a)
@@ -1328,7 +1374,7 @@ class _Extractor:
                         continue
                     if lemma == "tell" and c0 == b:
                         continue
-                end = self._content_end(sent, c0)
+                end = _trim_end(text, c0, sent_end) if sent_end - c0 <= MAX_CLAUSE else self._content_end(sent, c0)
                 if end - c0 < 3 or not _has_words(text[c0:min(end, c0 + 60)], 2):
                     continue
                 att = _Att(np, (a, b), rule)
@@ -2302,12 +2348,53 @@ class _Extractor:
             return self._described_person(named_at, pos, gender) or named
         if kind != "thing":
             return None
-        best = None
-        for a, b in self._org_nps(lo, pos):
-            if self.sents[self.sent_at(a)].start == a and not self._in_quote(a) and \
-                    _speaker_kind(self.text[a:b]) == "thing":
-                best = self.text[a:b]
-        return best
+        # the last organisation of _ORG_NP.finditer(text, lo, pos) that opens a sentence
+        starts = self.starts
+        k = bisect.bisect_left(starts, pos) - 1
+        chain = None
+        while k >= 0 and starts[k] >= lo:
+            span = self._org_np_at(starts[k], lo, pos)
+            if span is _UNSET:  # a long stretch to read again: read the window once instead
+                if chain is None:
+                    chain = {a: (a, b) for a, b in self._org_nps(lo, pos)}
+                span = chain.get(starts[k])
+            if span is not None and not self._in_quote(span[0]) and \
+                    _speaker_kind(self.text[span[0]:span[1]]) == "thing":
+                return self.text[span[0]:span[1]]
+            k -= 1
+        return None
+
+    def _org_np_at(self, s: int, lo: int, hi: int):
+        """The span of the match of ``_ORG_NP.finditer(self.text, lo, hi)`` that starts at
+        ``s``, or None, without scanning the whole window: only a match starting before ``s``
+        in the stretch of characters a match can hold (word characters, ``-’'`` and white
+        space) can cover ``s``, and finditer starts afresh after any other character.  When
+        that stretch is long (over 64 characters), _UNSET: the caller scans instead."""
+        text = self.text
+        i = s
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        if i == lo or not _org_np_char(text[i - 1]):
+            # only white space before s in that stretch: no match starts there (one opens with a letter)
+            m = self._ORG_NP.match(text, s, hi)
+            return m.span() if m else None
+        r = i - 1
+        while r > lo and _org_np_char(text[r - 1]):
+            r -= 1
+            if s - r > 64:
+                return _UNSET
+        p = r
+        while p <= s:  # finditer from r, up to s
+            m = self._ORG_NP.match(text, p, hi)
+            if m is None:
+                p += 1
+            elif m.start() == s:
+                return m.span()
+            elif m.end() > s:
+                return None  # s lies inside an earlier match
+            else:
+                p = m.end()
+        return None
 
     def _possessive_at(self, pos: int, name: str) -> bool:
         """Is the mention of ``name`` at ``pos`` a possessive inside its sentence ("… an account
@@ -2399,6 +2486,11 @@ def _issued_by_pattern(noun: str) -> re.Pattern[str]:
     """"statement from President Lidia Marsk", "report by the agency": group 1 is the issuer."""
     return re.compile(rf"\b{re.escape(noun)}\s+(?:from|by|of|issued\s+by|signed\s+by)\s+"
                       rf"((?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+)*[A-Z][\w’'\-]*|the\s+[a-z]+(?:\s+[a-z]+)?)")
+
+
+def _org_np_char(c: str) -> bool:
+    """Can ``c`` be part of an ``_Extractor._ORG_NP`` match (a word character, ``-’'`` or white space)?"""
+    return c.isalnum() or c in "_-’'" or c.isspace()
 
 
 def _cap_word_before(text: str, lo: int, hi: int) -> bool:
