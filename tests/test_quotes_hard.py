@@ -760,3 +760,25 @@ def test_a_name_inside_a_quote_or_a_street_is_no_antecedent():
     text = ("Vera wrote that her block was safe. \"Come to 6 Linden Street, we have tea,\" she wrote.")
     qs = article_quotes(load_article_text(text))
     assert all(q.canonical_speaker != "Linden Street" for q in qs)
+
+
+def test_a_fronted_clause_before_said_on_a_day_and_a_participle_is_reported_speech():
+    text = ("The strike was carried out by Mirovathi aircraft, army spokesman Colonel Desh Tamrin said on "
+            "Thursday, adding that radar had tracked the jets.")
+    qs = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("The strike was carried out by Mirovathi aircraft", "army spokesman Colonel Desh Tamrin"),
+        ("radar had tracked the jets", "army spokesman Colonel Desh Tamrin")]
+
+
+def test_told_with_its_object_ends_an_inverted_attribution_and_is_not_the_participles_subject():
+    q, = extract_quotes("Brannock had fired first, she told parliament on Tuesday morning.")
+    assert (q.text, q.speaker, q.kind) == ("Brannock had fired first", "she", QuoteKind.REPORTED)
+    qs = extract_quotes("Brannock had fired first, she told parliament, saying their artillery shelled a post.")
+    assert [(q.text, q.speaker) for q in qs] == [("Brannock had fired first", "she"),
+                                                ("their artillery shelled a post", "she")]
+
+
+def test_a_that_clause_after_a_participle_is_reported_once():
+    qs = extract_quotes("“We lost,” Holm told reporters, adding that the talks were over.")
+    assert [(q.text, q.speaker) for q in qs] == [("We lost,", "Holm"), ("the talks were over", "Holm")]

@@ -127,3 +127,17 @@ def test_syllables_total(word):
     assert syllables(word) >= 0
     if any(c.isalnum() for c in word):
         assert syllables(word) >= 1
+
+
+def test_records_equal_dataclass_construction():
+    # paragraphs() and sentences() build their records without the dataclass __init__
+    from dataclasses import fields
+
+    from newskit.text import Paragraph, Sentence, paragraphs, sentences
+    text = "A first one. And a second.\n\nSubhead here\n\n“Quoted,” he said. Done."
+    for rec in paragraphs(text) + sentences(text):
+        cls = type(rec)
+        assert cls in (Paragraph, Sentence)
+        rebuilt = cls(*(getattr(rec, f.name) for f in fields(cls)))
+        assert rebuilt == rec and repr(rebuilt) == repr(rec) and rebuilt.__dict__ == rec.__dict__
+        assert list(rec.__dict__) == [f.name for f in fields(cls)]

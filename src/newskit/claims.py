@@ -523,10 +523,10 @@ def _claim_res() -> dict[str, re.Pattern]:
 # country the demonym names (see _generic_side).
 _GENERIC_NOT = r"(?!(?:The|A|An|Its|His|Her|Their|Our|This|That|These|Those|Both|Each|Other|Some|Many)\b)"
 _GENERIC_WORD = r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)"
-_GENERIC_MOD = (r"(?:(?:defence|defense|foreign|interior|armed|border|special|security)\s+)?")
-_GENERIC_NOUNS = ("ministry|army|military|forces|force|troops|soldiers|government|leadership|units|president|"
-                  "minister|guards|servicemen|fighters|artillery|drones|snipers|warplanes|aircraft|tanks|navy|"
-                  "gunners|militia|commandos|battalion|brigade|battery|paratroopers|marines")
+_GENERIC_BODIES = {kind: tuple(r["word"] for r in resources.table("claim_bodies.tsv") if r["kind"] == kind)
+                   for kind in ("body", "modifier")}
+_GENERIC_MOD = "(?:(?:" + "|".join(_GENERIC_BODIES["modifier"]) + r")\s+)?"
+_GENERIC_NOUNS = "|".join(_GENERIC_BODIES["body"])
 _GENERIC_HEAD = "(?:" + _GENERIC_NOUNS.replace("minister", r"(?:prime\s+|foreign\s+|defence\s+)?minister") + r")\b"
 _GENERIC_PARTY_NAMED = rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
 _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twice in one pattern: no name
@@ -579,16 +579,19 @@ def _blame_res() -> dict[str, re.Pattern]:
     org = ("defence|defense|foreign|interior|ministry|army|military|forces|troops|soldiers|side|government|"
            "president|officials|authorities|leadership|prime|minister|armed|units|media|border|guards|"
            "servicemen|fighters|separatists|leaders")
-    party = rf"(?:(?:[Tt]he\s+)?(?:{party_names})\b(?:['’]s)?(?:\s+(?:{org})\b){{0,3}}|(?:[Tt]he\s+)?{_GENERIC_PARTY})"
+    party = (rf"(?:(?:[Tt]he\s+)?(?:{party_names})\b(?:['’]s)?(?:\s+(?:{org})\b){{0,3}}|(?:[Tt]he\s+)?{_GENERIC_PARTY}"
+             r"|(?:[Tt]he\s+)?enemy\b)")
+    # "her ministry had accused Corvenia of …", "its army blamed …"
+    owned = rf"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+){{0,2}}?(?:{org})\b"
     other = r"(?:each other|one another|the other side|the other)"
     accuse = _alt(words["accuse"])
-    hostile = _alt(words["hostile"])
+    hostile = _alt(words["hostile"] + words["hostile_side"])
     act = _alt(words["act"])
     hnoun = _alt(words["noun"])
     conduct = _alt(words["conduct"])
     passive = _alt(words["passive"])
     aux = (r"(?:had|has|have|did|does|do|should|would|must|will|to|tried|attempted|stop|stopped|continue|continued|keep|"
-           r"kept|again|also|deliberately|reportedly|then|allegedly|repeatedly|first|once)")
+           r"kept|again|also|then|first|once|was|were|is|are|been|being|[a-z]+ly)")  # "had also", "was “deliberately”"
     subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
     collective = r"(?:[Ee]ach|[Bb]oth)\s+(?:side|sides|country|countries|government|governments)"
     # "the fighting was started by X", "were fired by an Ostreli battery"
@@ -600,38 +603,51 @@ def _blame_res() -> dict[str, re.Pattern]:
         "name": re.compile(rf"\b(?:{party_names})\b"),
         "generic": re.compile(_GENERIC_PARTY_NAMED),
         "accuse": re.compile(
-            rf"(?P<accuser>{party}|{subj}|{collective}),?\s+(?:(?:has|have|had|also|again|repeatedly|then|each|both|still)\s+)*"
+            rf"(?P<accuser>{party}|{subj}|{collective}|{owned}),?\s+(?:(?:has|have|had|also|again|repeatedly|then|each|both|still)\s+)*"
             rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj})(?:,\s+(?:which|who)\s+[^,.;]{{1,80}},)?"
             rf"\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
         "held": re.compile(
-            rf"(?P<accuser>{party}|{subj}),?\s+(?:(?:has|have|had|also|again|still)\s+)*(?P<verb>held|holds|hold)\s+"
+            rf"(?P<accuser>{party}|{subj}|{owned}),?\s+(?:(?:has|have|had|also|again|still)\s+)*(?P<verb>held|holds|hold)\s+"
             rf"(?P<accused>{party}|{subj})\s+[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?"
             rf"responsible\s+for\s+(?P<claim>[^.;]+)"),
+        "held_any": re.compile(
+            rf"\b(?P<verb>held|holds|hold)\s+(?P<accused>{party}|the\s+(?:[a-z]+\s+)?(?:government|leadership|authorities|"
+            rf"regime|army|military)\s+(?:in|of)\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|them|him|her)\s+"
+            rf"[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?responsible\s+for\s+(?P<claim>[^.;]+)"),
         "passive_by": re.compile(
             rf"\b(?P<verb>{passive_by})\s+by\s+(?:an?\s+)?(?P<accused>{party})"),
         "conduct_adj": re.compile(rf"(?<![\w’'])(?P<accused>{_GENERIC_WORD})\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "conduct_word": re.compile(rf"\b(?:{conduct})\b"),
         "conduct_poss": re.compile(rf"(?P<accused>(?:{party_names})|[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "blame_on_rel": re.compile(
-            rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|which)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj})\s+"
+            rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|which)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj}|{collective})\s+"
             rf"(?P<verb>blamed|blames)\s+on\s+(?P<accused>{party}|{other})"),
         "and_accused": re.compile(
             rf"\band\s+(?P<verb>accused|accuses|blamed|blames)\s+(?P<accused>{party}|{other}|{subj})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
         "subject": re.compile(
             r"(?:(?:In|At|On|From|After)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+)?"
             rf"(?P<subj>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})(?=[,\s])"),
-        "hostile_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        "hostile_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{hostile})\b(?!\s+by\b)"),
+        "act_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{act})\b"),
+        # "They started this", in a speaker's own words
+        "hostile_they": re.compile(rf"(?P<accused>[Tt]hey)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        # "the shooting came from the Ulmari side"
+        "came_from": re.compile(
+            rf"\b(?P<verb>came|come|comes|had\s+come|originated)\s+from\s+(?P<accused>(?:the\s+)?(?:(?:{party_names})\b|"
+            rf"{_GENERIC_WORD})\s+(?:side|positions|territory|lines)\b)"),
+        "passive_bare": re.compile(rf"\b(?P<verb>{passive_by})\s+by\s+(?P<accused>[A-Z][a-z]+)\b(?!['’]s)"),
         "blame_on": re.compile(
             rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again)\s+)*(?P<verb>blamed|blames|blame)\s+"
             rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?P<accused>{party}|{other})"),
-        "hostile": re.compile(rf"(?P<accused>{party})\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        "hostile": re.compile(rf"(?P<accused>{party})\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{hostile})\b(?!\s+by\b)"),
         # tried only where a preposition follows the party (keeps the common case fast)
-        "hostile_place": re.compile(rf"(?P<accused>{party})\s+{place}\s+(?:{aux}\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        "hostile_place": re.compile(rf"(?P<accused>{party})\s+{place}\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
         "place_after": re.compile(r"\s+(?:on|in|from|near|at|along|across)\s"),
-        "act": re.compile(rf"(?P<accused>{party})\s+(?:{aux}\s+){{0,3}}(?P<verb>{act})\b"),
+        "act": re.compile(rf"(?P<accused>{party})\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{act})\b"),
         "hnoun": re.compile(rf"\b(?:{hnoun})\b", re.IGNORECASE),
         "conduct": re.compile(rf"\b(?P<verb>{conduct})[”\"’]?\s+(?P<prep>of|by)\s+(?P<accused>{party})"),
         "noun_by": re.compile(rf"\b(?P<verb>{hnoun})[”\"’]?\s+by\s+(?P<accused>{party})", re.IGNORECASE),
+        "blameish": re.compile(rf"\b(?:{accuse}|{hostile}|{passive}|{hnoun}|blamed|responsible|fault)\b", re.IGNORECASE),
         "mutual": re.compile(r"\b(?:[Ee]ach side|[Bb]oth sides|[Ee]ach country|[Bb]oth countries|[Tt]he two sides|"
                              r"[Tt]he two countries|[Ee]ach|[Bb]oth)\b"),
         "other": re.compile(rf"\b{other}\b"),
@@ -1937,18 +1953,24 @@ def _quote_side(q) -> str:
 
 
 _TRAILING_ATTRIBUTION = re.compile(
-    r"(?:,\s+(?:[^,]{1,60}?\s)?(?:said|says|added|reported|told\s+\w+)|,?\s+and\s+that\b.*|,\s+adding\b.*"
+    r"(?:,\s+(?:[^,]{1,60}?\s)?(?:said|says|added|reported|told\s+\w+)|,?\s+and\s+that\b.*"
+    r"|,\s+(?:adding|saying|claiming|insisting|arguing|accusing)\b.*|:\s.*"
     r"|,\s+and\s+(?:accused|blamed|said|added|denied|warned)\b.*)\W*$")
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
     """End of the claim that starts at ``pos``: the sentence end without a trailing
-    attribution (", the ministry said"), a second reported clause (", and that …") or a second
-    verb of the claimant's (", and accused …")."""
+    attribution (", the ministry said"), a second reported clause (", and that …", ", saying
+    …", ": X says …") or a second verb of the claimant's (", and accused …")."""
     m = _TRAILING_ATTRIBUTION.search(text, pos, limit)
     end = m.start() if m else limit
     while end > pos and text[end - 1] in " \t\n.,;:":
         end -= 1
+    if end > pos and text[end - 1] in "”»" and not any(c in text[pos:end] for c in "“«") or \
+            end > pos and text[end - 1] == '"' and text.count('"', pos, end) % 2:
+        end -= 1  # the closing mark of the quote the claim ends, not one it holds
+        while end > pos and text[end - 1] in " \t\n.,;:":
+            end -= 1
     return end
 
 
@@ -1992,10 +2014,11 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     generic = _generic_parties(text)
     plan = _blame_plan(text, sents, generic)
     countries = {_generic_side(word) for _, word in generic}  # "Istrevia" of "Istrevian commandos"
-    learned = _learned_parties(text, sents, countries)
+    learned = _learned_parties(text, sents, countries, {word for _, word in generic})
+    extra = _blame_extra(text, sents, quotes)
     conduct_keys, passive_keys = _blame_keys()
     for si, (s, period) in enumerate(zip(sents, periods)):
-        if si not in plan and si not in learned:
+        if si not in plan and si not in learned and si not in extra:
             continue
         need_accuse, need_mutual, parties, need_conduct = plan.get(si, (False, False, [], False))
         found: list[BlameStatement] = []
@@ -2008,11 +2031,13 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             found.append(BlameStatement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
                                         period, rule))
 
-        for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused") if need_accuse else ():
+        for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
-                if name == "and_accused":
-                    # "… said the fire was an accident and accused Dravenian troops of …": the
-                    # accuser is the speaker of the statement the clause belongs to
+                if name in ("and_accused", "held_any"):
+                    # "… said the fire was an accident and accused Dravenian troops of …", "Ulmar's
+                    # government, speaking from Veyrin, held Brastova responsible for …": the
+                    # accuser is the speaker of the statement the clause belongs to, else the
+                    # sentence's subject
                     q = _containing(quotes, m.start(), m.end())
                     if q is not None and _speaker(q):
                         accuser, accuser_side = _speaker(q), _quote_side(q)
@@ -2032,12 +2057,13 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 if _fold(accuser) in ("it", "he", "she", "they") and q is not None:
                     accuser = _speaker(q) or accuser
                 mutual = _fold(accused) in ("each other", "one another")
-                cs = m.start("accused") if name == "accuse" else m.start("claim")
+                cs = m.start("accused") if name in ("accuse", "held") else m.start("claim")
                 ce = m.end() if name == "blame_on_rel" else _clause_end(text, cs, m.end())
                 add(accuser, "both" if mutual else _side_of(accuser), accused,
                     "other" if mutual else _side_of(accused), m.group("verb"), cs, ce,
                     "mutual" if mutual else "accuse" if name == "held" else name.replace("_rel", "").replace("_", "-"))
-        if need_mutual and not found and res["mutual"].search(s.text) and res["other"].search(s.text):
+        if need_mutual and not found and res["mutual"].search(s.text) and res["other"].search(s.text) and \
+                res["blameish"].search(s.text):  # not "urged both capitals to read … about the other side"
             mm = res["mutual"].search(s.text)
             om = None
             for om in res["other"].finditer(s.text):
@@ -2061,10 +2087,27 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 m = res["hostile_place"].match(text, p, s.end)
                 if m is not None:
                     _add_hostile(text, quotes, m, s, add, "hostile-act")
-        for p in learned.get(si, ()):
+        for p, side in learned.get(si, ()):
             m = res["hostile_bare"].match(text, p, s.end)
             if m is not None:
-                _add_hostile(text, quotes, m, s, add, "hostile-act", side=m.group("accused"))
+                _add_hostile(text, quotes, m, s, add, "hostile-act", side=side)
+                continue
+            m = res["act_bare"].match(text, p, s.end)  # "Harvonia had “planned a provocation”"
+            if m is not None and res["hnoun"].search(text, m.end("verb"), min(s.end, m.end("verb") + 60)):
+                _add_hostile(text, quotes, m, s, add, "hostile-act", side=side)
+        for kind, p in extra.get(si, ()):
+            if kind == "they":  # "“They started this,” Vantal said": only in a speaker's own words
+                m = res["hostile_they"].match(text, p, s.end)
+                if m is not None:
+                    _add_hostile(text, quotes, m, s, add, "hostile-act", side="")
+            else:  # "the shooting came from the Ulmari side", told by a speaker
+                m = res["came_from"].match(text, p, s.end)
+                if m is not None and res["hnoun"].search(text, max(s.start, p - 60), p):
+                    accused = m.group("accused")
+                    word = accused.split()[-2]
+                    side = _side_of(accused) or _generic_side(word)
+                    _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
+                                 start=_claim_start(text, s.start, p), end=m.end())
         for i in _possessive_marks(s.text) if has_conduct else ():
             j = s.start + i  # "Istrevia’s aggression", in a speaker's words: match from the owner's first letter
             while j > s.start and (text[j - 1].isalpha() or text[j - 1] == "-"):
@@ -2075,7 +2118,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 if name in _parties() or name in countries:
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct",
                                  side=None if name in _parties() else name)
-        if parties and has_conduct and res["conduct_word"].search(s.text):
+        if has_conduct and (parties or countries) and res["conduct_word"].search(s.text):
             for m in res["conduct_adj"].finditer(text, s.start, s.end):
                 # "an act of naked Pelagrian aggression", in a speaker's words
                 word = m.group("accused")
@@ -2087,6 +2130,13 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
                 _add_hostile(text, quotes, m, s, add, "hostile-act",
                              start=_claim_start(text, s.start, m.start()), end=m.end())
+        if si in learned and " by " in s.text:
+            for m in res["passive_bare"].finditer(text, s.start, s.end):
+                # "the delays were caused by Pallira", in the other side's words
+                side = dict((text[p:p + len(m.group("accused"))], sd) for p, sd in learned[si]).get(m.group("accused"))
+                if side:
+                    _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
+                                 start=_claim_start(text, s.start, m.start()), end=m.end())
         for m in _anchored(res["act"], text, parties, s.end):
             window = text[m.end("verb"):min(s.end, m.end("verb") + 60)]
             if res["hnoun"].search(window):
@@ -2170,7 +2220,8 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
                 sl[1] = True
     if generic is None:
         generic = _generic_parties(text)
-    found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic]
+    # "the enemy", in a speaker's words, is the other side
+    found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic] + list(_word_hits(low, "enemy"))
     for p in found:
         if p and text[p - 1].isalnum():
             continue
@@ -2215,20 +2266,58 @@ def _anchored(pattern: re.Pattern, text: str, starts: list[int], end: int):
             yield m
 
 
-def _learned_parties(text: str, sents, countries: set[str]) -> dict[int, list[int]]:
+def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict[int, list[tuple[int, str]]]:
     """Where this article names, bare, a country it elsewhere gives a ministry or an army
     ("Ostrel has broken its word" beside "Ostrel’s defence ministry" or "Ostreli drones") and
-    the table does not list: ``{sentence index: [offsets]}``.  ``countries`` are those the
-    article's party phrases name ("Ostrel’s ministry", "Ostreli drones" → "Ostrel")."""
+    the table does not list: ``{sentence index: [(offset, side)]}``.  ``countries`` are those
+    the article's party phrases name ("Ostrel’s ministry", "Ostreli drones" → "Ostrel"); a
+    bare name may also be a stem of one of their ``demonyms`` and one more letter ("Sulvary"
+    beside "Sulvarian troops", "Brannock" beside "Brannockian artillery"), at most four letters
+    shorter than the demonym; its side is then the demonym's country."""
     names = countries - set(_parties())
     if not names:
         return {}
+    stems: dict[str, str] = {}  # a stem of a demonym → the demonym's country
+    for d in sorted(demonyms):
+        if d.endswith(("’s", "'s")) or _generic_side(d) not in names:
+            continue
+        for k in range(max(4, len(d) - 4), len(d)):
+            stems.setdefault(d[:k], _generic_side(d))
+    alts = [re.escape(n) for n in sorted(names)] + [re.escape(st) + "[a-z]" for st in sorted(stems)]
     starts = [s.start for s in sents]
-    out: dict[int, list[int]] = {}
-    for m in re.finditer(r"(?<![\w’'])(?:" + "|".join(sorted(names)) + r")\b(?!['’]s)", text):
+    out: dict[int, list[tuple[int, str]]] = {}
+    for m in re.finditer(r"(?<![\w’'])(?:" + "|".join(alts) + r")\b", text):  # "Istrevia's aggression" too
+        word = m.group(0)
+        side = word if word in names else stems.get(word[:-1], "")
+        if not side or word in _parties() or word in demonyms:
+            continue
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and m.start() < sents[i].end:
-            out.setdefault(i, []).append(m.start())
+            out.setdefault(i, []).append((m.start(), side))
+    return out
+
+
+def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
+    """Sentences the party scan does not reach that two rules read: "they" inside a direct
+    quote ("“They started this,” Vantal said") and "came/come from" ("the shooting came from
+    the Ulmari side"): ``{sentence index: [(kind, offset)]}`` with kind ``they`` or ``from``."""
+    low = _lowered(text)
+    starts = [s.start for s in sents]
+    out: dict[int, list[tuple[str, int]]] = {}
+
+    def put(kind: str, p: int) -> None:
+        i = bisect.bisect_right(starts, p) - 1
+        if i >= 0 and p < sents[i].end:
+            out.setdefault(i, []).append((kind, p))
+
+    for p in _word_hits(low, "they"):
+        q = _containing(quotes, p, p + 4)
+        if q is not None and getattr(q, "kind", None) == "direct":
+            put("they", p)
+    for word in ("came", "come", "comes", "originated"):
+        for p in _word_hits(low, word):
+            if low.startswith(" from ", p + len(word)):
+                put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
     return out
 
 
@@ -2241,11 +2330,21 @@ def _possessive_marks(s: str):
             i = s.find(mark, i + 3)
 
 
+_BE = re.compile(r"\b(?:was|were|is|are|been|being)\b")
+_FIRST = re.compile(r"[^,.;:]*?\bfirst\b")
+
+
 def _add_hostile(text, quotes, m, s, add, rule, side=None, start=None, end=None):
+    if m.start("verb") > m.end("accused") and not m.group("verb").endswith("ing") and \
+            _BE.search(text, m.end("accused"), m.start("verb")):
+        return  # "Ostrel was attacked": a passive's subject is the victim, not the one blamed
     q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
     if q is None or not _speaker(q):
         return  # narration by the outlet: not an accusation
     accuser, accuser_side = _speaker(q), _quote_side(q)
+    if not accuser_side and m.group("verb") in _blame_words()["hostile_side"] and \
+            not _FIRST.match(text, m.end("verb"), min(s.end, m.end("verb") + 60)):
+        return  # "…since Oskarian forces crossed the border", told by an agency: narration
     accused_side = side if side is not None else _side_of(m.group("accused"))
     if accused_side and accused_side == accuser_side:
         return  # a side telling of its own acts ("Armenia's forces have responded") is not blame

@@ -55,7 +55,7 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import filterfalse
 
@@ -125,18 +125,6 @@ class Quote:
     words: int = 0
 
 
-_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
-
-
-def _new_quote(*values) -> Quote:
-    """``Quote(*values)``, built without the frozen dataclass's ``__init__`` (one
-    ``object.__setattr__`` call per field): the same object, field by field and in the same
-    order, about twice as fast; valid while Quote has no ``__post_init__`` and no slots."""
-    q = object.__new__(Quote)
-    q.__dict__.update(zip(_QUOTE_FIELDS, values))
-    return q
-
-
 QUOTE_COLUMNS = [
     "kind", "text", "speaker", "canonical_speaker", "role", "type", "side", "verb",
     "start", "end", "speaker_start", "speaker_end", "paragraph", "sentence", "rule",
@@ -187,6 +175,84 @@ def _trie_regex(words: Sequence[str]) -> str:
 def _verb_regex() -> re.Pattern[str]:
     forms = sorted(reporting_verbs())
     return re.compile(r"(?<![\w\-’'])(?:(?i:according\s+to)|" + _trie_regex(forms) + r")(?![\w\-])")
+
+
+def _lookbehind_spans(pattern: re.Pattern[str], after: re.Pattern[str], text: str, lo: int = 0,
+                      hi: int | None = None) -> list[tuple[int, int]]:
+    """The spans of ``pattern.finditer(text, lo, hi)``, found faster, for a ``pattern``
+    ``(?<![C])BODY`` whose matches all end in a character of class ``C``, given ``after``:
+    ``[^C](BODY)``.
+
+    A pattern that opens with a look-behind gives the regex engine no first character to
+    skip to, so it is tried at every position; ``after`` consumes the character before the
+    match instead, and the engine skips in C to the characters outside ``C``.  A match at
+    ``lo`` has no such character inside the window, so ``pattern`` is tried there first.  No
+    match starts where the one before it ends (its last character is in ``C``), so searching
+    on with ``after`` from there finds exactly the matches ``finditer`` finds."""
+    if hi is None:
+        hi = len(text)
+    out = []
+    first = pattern.match(text, lo, hi)
+    if first is not None:
+        out.append(first.span())
+        lo = first.end()
+    out.extend(m.span(1) for m in after.finditer(text, lo, hi))
+    return out
+
+
+@functools.cache
+def _verb_bytes() -> frozenset[bytes] | None:
+    """The forms of :func:`reporting_verbs` as bytes, or None unless all are lower-case
+    ASCII words (what :func:`_verb_spans` relies on)."""
+    forms = reporting_verbs()
+    if not all(f.isascii() and f.isalpha() and f.islower() for f in forms):
+        return None
+    return frozenset(f.encode("ascii") for f in forms)
+
+
+# bytes: a-z kept, every other byte a space (the verb forms are the words left)
+_LOWER_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _verb_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``_verb_regex().finditer(text)``, in order.
+
+    The pattern opens with a look-behind, so the regex engine would try it at every position
+    of the text; instead the positions where a match may start are gathered first, and the
+    pattern is tried at those only (in order, each past the last match: the same matches).
+    ``text`` encoded as Latin-1 with "?" for other characters has one byte per character,
+    and the ASCII letters in the same places: a verb form (lower-case ASCII) matched at ``i``
+    stands between characters that are no letters, so it is a word of that encoding once all
+    but a-z are blanked out; the forms that are such words are looked up at every place they
+    occur.  "according to" (any case) holds "ccord", whose letters only their ASCII capitals
+    match case-insensitively: its places are those of "ccord" in the lower-cased bytes."""
+    forms = _verb_bytes()
+    if forms is None:
+        return [m.span() for m in _verb_regex().finditer(text)]
+    data = text.encode("latin-1", "replace")
+    starts = [0]
+    find = data.find
+    for form in forms.intersection(data.translate(_LOWER_LETTERS_ONLY).split()):
+        i = find(form)
+        while i >= 0:
+            starts.append(i)
+            i = find(form, i + 1)
+    low = data.lower()
+    k = low.find(b"ccord", 1)
+    while k >= 0:
+        starts.append(k - 1)
+        k = low.find(b"ccord", k + 1)
+    starts.sort()
+    out = []
+    pos = 0
+    match = _verb_regex().match
+    for i in starts:
+        if i >= pos:
+            m = match(text, i)
+            if m is not None:
+                out.append(m.span())
+                pos = m.end()
+    return out
 
 
 @functools.cache
@@ -431,6 +497,7 @@ _STRIP_PUNCT = "\"“”‘’'«»()[]{}.,;:!?…"
 # a token that ends or opens a clause (see _boundary_end)
 _BOUNDARY_LAST, _BOUNDARY_FIRST = ",;:()[]“”\"«»‘—–", "“\"«‘("
 _BOUNDARY_CLOSERS, _BOUNDARY_STOPS = "'’”\"»)", ".!?"
+_BOUNDARY_CLOSERS_STOPS = _BOUNDARY_CLOSERS + _BOUNDARY_STOPS  # a token ending in none ends no clause there
 _DETERMINERS = frozenset(
     "the a an its his her their our this that these those both each all some several many "
     "two three four five six seven eight nine ten one other another every no any".split())
@@ -449,6 +516,11 @@ _TRAIL_TIME = re.compile(r"(?:,?\s+(?:(?:last|this|next|earlier\s+this|later\s+t
                          r"morning|evening|weekend|spring|summer|autumn|winter|monday|tuesday|wednesday|thursday|"
                          r"friday|saturday|sunday)|yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday|"
                          r"saturday|sunday)))+\s*$", re.I)
+# the words a _TRAIL_TIME match ends with (before its trailing white space)
+_TRAIL_TIME_LAST = frozenset("week month year night morning evening weekend spring summer autumn winter monday "
+                             "tuesday wednesday thursday friday saturday sunday yesterday".split())
+
+
 _NEGATION = frozenset("not n't never didn't don't doesn't won't wouldn't cannot can't "
                       "didn’t don’t doesn’t won’t wouldn’t can’t refused declined no".split())
 _NOUN_FORMS = frozenset(
@@ -537,10 +609,11 @@ def _head_ok(words: list[str]) -> bool:
     if not words:
         return False
     core = words
-    for i in range(1, len(words)):
-        if words[i].lower() in _RELATIVE:
-            core = words[:i]
-            break
+    if len(words) > 1 and not _RELATIVE.isdisjoint(map(str.lower, words[1:])):  # (a quick test first)
+        for i in range(1, len(words)):
+            if words[i].lower() in _RELATIVE:
+                core = words[:i]
+                break
     head = core[-1].strip(_STRIP_PUNCT)
     low = head.lower()
     if low in _pronouns():
@@ -606,12 +679,19 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     first one when that window starts after ``lo``: it may be cut); their positions are
     looked up only for the phrase found, back from the window's end.  A time adverbial right
     before the verb is not part of the phrase ("Stefan Halmi, last month called")."""
-    t = _TRAIL_TIME.search(text, max(lo, hi - 60), hi)
-    if t and t.start() > lo:
-        hi = t.start() + (1 if text[t.start()] == "," else 0)  # keep the comma before it
     start = max(lo, hi - 180)
     seg = text[start:hi]
     toks = seg.split()
+    # _TRAIL_TIME's match ends with one of _TRAIL_TIME_LAST after white space: the last token
+    # of the window (an ASCII token that is none of them, in any case, rules a match out;
+    # other tokens go to the pattern, which may fold their case: "ſ" is an "s" to it)
+    if toks and (not toks[-1].isascii() or toks[-1].lower() in _TRAIL_TIME_LAST):
+        t = _TRAIL_TIME.search(text, max(lo, hi - 60), hi)
+        if t and t.start() > lo:
+            hi = t.start() + (1 if text[t.start()] == "," else 0)  # keep the comma before it
+            start = max(lo, hi - 180)
+            seg = text[start:hi]
+            toks = seg.split()
     off = 1 if toks and start > lo else 0  # the first token is a word cut by the window
     words = toks[off:]
     # auxiliaries and adverbs between subject and verb ("It also said", "has said")
@@ -671,7 +751,9 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             break
     while i > 0:
         tok = words[i - 1]
-        if i < n and _boundary_end(tok):
+        # (_boundary_end(tok), its first test inline: most words pass it)
+        if i < n and (tok[-1] in _BOUNDARY_LAST or tok[0] in _BOUNDARY_FIRST or tok == "-"
+                      or tok[-1] in _BOUNDARY_CLOSERS_STOPS and _boundary_end(tok)):
             break
         low = tok.lower()
         if low in ("who", "which") and i > 1:
@@ -827,6 +909,8 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|which|who)\s|;|[.!?]\s
 _COORD = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;\s*(?:and|but)?)\s*$")
 _SENT_END = re.compile(r"[.!?…][\"'”’»)]*\s+(?=\S|$)")
 _OBJECT_VERBS = frozenset("tell promise assure inform warn remind reassure brief".split())
+_PARTICIPLE_TAIL = re.compile(r",?\s+[a-z]+ing\b")  # the comma may end the adverbial before
+_PARTICIPLE_IN = re.compile(r",\s+[a-z]+ing\s")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+$")
 _PP_START = frozenset(
     "on in at during after before late early earlier later also again to with through via last this "
@@ -881,13 +965,13 @@ _TELL_OBJECT = re.compile(
     r"citizens|colleagues|officials|diplomats|crowds?|listeners|viewers|readers|students|troops|soldiers|"
     r"the\s+(?:press|media|court|nation|country|council|assembly)|the\s+\w+(?:\s+\w+)?|"
     r"a\s+(?:news\s+conference|press\s+conference|briefing|meeting)|[A-Z][\w’'\-.]*(?:\s+[A-Z][\w’'\-.]*){0,3}))"
-    r"(?=\s|[,:;]|$)")
+    r"(?=\s|[,:;.!?]|$)")
 _ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:(?:on|in|at|during|late|early|earlier|last|this|after|before|by|via|through)"
     r"\s+(?:[\w’'\-.]+\s+){0,3}?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"statement|interview|briefing|conference|call|message|post|address|speech|night|morning|"
     r"afternoon|evening|week|weekend|month|year|day|today|television|tv|radio|twitter|telegram|"
-    r"facebook|\d[\w:.]*|a\.m\.?|p\.m\.?|times?)|also|again|later|earlier|separately|publicly|"
+    r"facebook|\d[\w:.]*|a\.m\.?|p\.m\.?|times?)(?:\s+(?:morning|afternoon|evening|night)\b)?|also|again|later|earlier|separately|publicly|"
     r"privately|repeatedly|previously|too|then|yesterday|today|tonight|recently)\b,?)+", re.I)
 
 # the words _ADVERBIAL can open with, and the white space, comma and letters before its first one
@@ -994,6 +1078,7 @@ class _Extractor:
         self._person_gender: dict[str, str | None] = {}
         self._namesakes: dict[str, dict[str, None]] = {}  # surname -> the full names that end in it
         self._pronoun_gender: dict[str, str] = {}  # referent -> gender of the first he/she resolved to it
+        self._verb_memo: dict[int, bool] = {}  # verb hit start -> _verb_ok
 
     def hits_in(self, si: int, lo: int, hi: int) -> list[tuple[int, int]]:
         """Reporting-verb hits of sentence ``si`` starting in [lo, hi), via bisection."""
@@ -1059,17 +1144,18 @@ class _Extractor:
         self.unclosed_hits: dict[int, list[tuple[int, int]]] = {}
         qi = 0
         starts, si, last = self.starts, 0, len(self.starts) - 1
-        for m in _verb_regex().finditer(text):
-            p = m.start()
-            while qi < len(spans) and qends[qi] <= p:
+        n_spans = len(spans)
+        for hit in _verb_spans(text):
+            p = hit[0]
+            while qi < n_spans and qends[qi] <= p:
                 qi += 1
             while si < last and starts[si + 1] <= p:
                 si += 1  # the sentence at p (self.sent_at(p): hits come in text order)
-            if qi < len(spans) and qstarts[qi] <= p < qends[qi]:
+            if qi < n_spans and qstarts[qi] <= p:  # (and p < qends[qi])
                 if not spans[qi][2].closed:
-                    self.unclosed_hits.setdefault(si, []).append(m.span())
+                    self.unclosed_hits.setdefault(si, []).append(hit)
                 continue
-            hits_by_sent.setdefault(si, []).append(m.span())
+            hits_by_sent.setdefault(si, []).append(hit)
         self.hits_by_sent = hits_by_sent
 
         recs: list[_Rec] = []
@@ -1083,15 +1169,27 @@ class _Extractor:
         recs.sort(key=lambda r: (r.start, r.end))
         self._fill_context(recs)
         self._resolve_referents(recs)
+        return self._records(recs)
+
+    def _records(self, recs: list[_Rec]) -> list[Quote]:
+        """The :class:`Quote` of each record, sources resolved when there is a resolver."""
+        text = self.text
+        sents = self.sents
         out = []
         resolver = self.resolver
+        new = object.__new__
         for r in recs:
             att = r.att
-            sp = att.speaker if att else None
-            vb = att.verb if att else None
-            s = self.sents[r.sent]
-            rule = (att.rule if att else "none") + r.rule_extra
-            speaker = text[sp[0]:sp[1]] if sp else None
+            sp = vb = speaker = sp0 = sp1 = verb = None
+            rule = "none"
+            if att:
+                sp, vb, rule = att.speaker, att.verb, att.rule
+                if sp:
+                    sp0, sp1 = sp
+                    speaker = text[sp0:sp1]
+                if vb:
+                    verb = text[vb[0]:vb[1]]
+            s = sents[r.sent]
             canonical = role = typ = side = None
             if resolver is not None:
                 actor = resolver(speaker, r.referent)
@@ -1099,18 +1197,32 @@ class _Extractor:
                     typ = side = "unknown"
                 else:
                     canonical, role, typ, side = actor.canonical, actor.role, actor.type, actor.side
-            qtext = text[r.start:r.end]
-            out.append(_new_quote(
-                r.kind, qtext, r.start, r.end, speaker, sp[0] if sp else None, sp[1] if sp else None,
-                text[vb[0]:vb[1]] if vb else None, rule, s.paragraph, s.index,
-                canonical, role, typ, side, r.referent, r.where, r.closed, _wc(qtext),
-            ))
+            start, end = r.start, r.end
+            qtext = text[start:end]
+            # Quote(…) without the frozen dataclass's __init__ (one object.__setattr__ per
+            # field): the same object, its fields set in the same order, about twice as fast
+            q = new(Quote)
+            q.__dict__.update({
+                "kind": r.kind, "text": qtext, "start": start, "end": end, "speaker": speaker,
+                "speaker_start": sp0, "speaker_end": sp1, "verb": verb, "rule": rule + r.rule_extra,
+                "paragraph": s.paragraph, "sentence": s.index, "canonical_speaker": canonical, "role": role,
+                "type": typ, "side": side, "referent": r.referent, "where": r.where, "closed": r.closed,
+                "words": _wc(qtext),
+            })
+            out.append(q)
         return out
 
     # --- reported speech ---
     def _verb_ok(self, a: int, b: int, form: str | None = None) -> bool:
         """Does the verb hit ``text[a:b]`` report (not a noun, not negated, …)? ``form`` is
-        its lower-case form when the caller has it."""
+        its lower-case form when the caller has it.  Memoised per hit (several rules ask)."""
+        ok = self._verb_memo.get(a)
+        if ok is None:
+            ok = self._verb_memo[a] = self._verb_reports(a, b, form)
+        return ok
+
+    def _verb_reports(self, a: int, b: int, form: str | None) -> bool:
+        """:meth:`_verb_ok`, computed."""
         text = self.text
         if form is None:
             form = text[a:b].lower()
@@ -1150,30 +1262,37 @@ class _Extractor:
         out: list[_Rec] = []
         for si in sorted(hits_by_sent):
             sent = self.sents[si]
+            sent_end = sent.end
             hits = hits_by_sent[si]
             found: list[tuple[_Rec, int]] = []  # (record, clause start of its subject)
-            for a, b in hits:
-                form = text[a:b].lower()
-                if form.startswith("according"):
-                    if self._verb_ok(a, b, form):
-                        rec = self._according(sent, si, a, b)
-                        if rec:
-                            found.append((rec, a))
+            for j, (a, b) in enumerate(hits):
+                form = text[a:b]
+                entry = verbs.get(form)
+                if entry is None:
+                    # "according to" (any case): every other hit is a form of the table, in
+                    # lower case; _verb_ok accepts it
+                    rec = self._according(sent, si, a, b)
+                    if rec:
+                        found.append((rec, a))
                     continue
-                lemma, cls = verbs.get(form, (None, None))
-                if cls is None or cls == "quote" or not self._verb_ok(a, b, form):
-                    continue  # (the class first: it is the cheaper test)
+                lemma, cls = entry
+                if cls == "quote":
+                    continue
+                ok = self._verb_memo[a] = self._verb_reports(a, b, form)  # (the first to ask, see _verb_ok)
+                if not ok:
+                    continue
                 # ", urging …", ", saying …": a participle after a comma
                 participle = form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(",")
                 if cls == "np" and participle and not _that_match(text, b, min(sent.end, b + 120)):
                     continue  # "…, urging an “unconditional return”": its object is no reported clause
                 lo = self._clause_lo(sent, a)
-                after_head = text[b:min(sent.end, b + 12)].lstrip()[:1]
+                after_head = text[b:min(sent_end, b + 12)].lstrip()[:1]
                 if (not after_head or after_head in ".!?,;—–)") and "," not in text[max(lo, a - 200):a]:
                     continue  # "“…,” it said." / "…,” it said, but …": the quote's own attribution
                 np = self.left_np(lo, a)
                 rule = "reported speech"
-                if np is not None and self._holds_speech_verb(np, si):
+                # (hits before this one are the only ones that can lie in np, which ends before a)
+                if np is not None and j and hits[j - 1][0] >= np[0] and self._holds_speech_verb(np, si):
                     np = None  # "… department said in a written reply": a subject never holds "said"
                 if np is not None and participle:
                     np = _before_finite_verb(text, np)  # "Ilena Varsk claimed victory …, saying"
@@ -1183,7 +1302,7 @@ class _Extractor:
                 if np is None and participle:
                     # "He disputed the figures, saying they included …": the sentence's subject;
                     # "“…,” said the minister, adding that …": the previous verb's
-                    np = self._clause_subject(sent.start, a, first=True) or self._previous_speaker(sent, si, a)
+                    np = self._previous_speaker(sent, si, a) or self._clause_subject(sent.start, a, first=True)
                     rule = "reported speech, participle"
                 if np is None:
                     rec = self._inverted(sent, si, a, b)
@@ -1199,6 +1318,15 @@ class _Extractor:
                         tail = text[adv.end():sent.end].lstrip()[:1]
                         if tail in ("", ".", "!", "?"):
                             nxt = tail  # "…, the office said last week."
+                if nxt not in ("", ".", "!", "?") and text[lo:np[0]].rstrip().endswith(",") and \
+                        self._frame_ends(sent, lemma, b, adv):
+                    # "…, she told parliament on Tuesday." / "The strike was carried out by jets, a
+                    # spokesman said on Thursday, adding that …": the clause before is what was
+                    # said; what follows the comma belongs to the participle
+                    rec = self._final_attribution(sent, si, np, a, b)
+                    if rec:
+                        found.append((rec, np[0]))
+                    continue
                 if not nxt or nxt in ".!?":
                     # clause-final attribution: "The truce failed, the ministry said."
                     rec = self._final_attribution(sent, si, np, a, b)
@@ -1234,6 +1362,8 @@ class _Extractor:
                     continue  # introduces a direct quote
                 c0 += lead
                 that = _that_match(text, b, min(sent.end, b + 120))
+                if that and _PARTICIPLE_IN.search(text, b, that.end()):
+                    continue  # "Holm told reporters, adding that …": the participle's clause
                 if that and lemma != "tell":
                     between = text[b:that.end()].split()[:-1]
                     if between and between[0].lower().strip(",") not in _PP_START:
@@ -1257,7 +1387,7 @@ class _Extractor:
                         continue
                     if lemma == "tell" and c0 == b:
                         continue
-                end = self._content_end(sent, c0)
+                end = _trim_end(text, c0, sent_end) if sent_end - c0 <= MAX_CLAUSE else self._content_end(sent, c0)
                 if end - c0 < 3 or not _has_words(text[c0:min(end, c0 + 60)], 2):
                     continue
                 att = _Att(np, (a, b), rule)
@@ -1292,11 +1422,13 @@ class _Extractor:
         text = self.text
         verbs = reporting_verbs()
         for h0, h1 in reversed(self.hits_in(si, max(sent.start, pos - 300), pos)):
-            if h1 > pos or verbs.get(text[h0:h1].lower(), ("", ""))[1] != "speech" or not self._verb_ok(h0, h1):
+            lemma, cls = verbs.get(text[h0:h1].lower(), ("", ""))
+            if h1 > pos or cls != "speech" or not self._verb_ok(h0, h1):
                 continue
             comma = text.find(",", h1, pos)
-            after = self.right_np(h1, comma) if comma > h1 and not text[h1:comma].strip().startswith(
-                ("on ", "in ", "at ", "late", "early")) else None
+            # what follows "told" is whom she told ("…, she told parliament, saying …")
+            after = self.right_np(h1, comma) if comma > h1 and lemma not in _OBJECT_VERBS and not \
+                text[h1:comma].strip().startswith(("on ", "in ", "at ", "late", "early")) else None
             return after or self.left_np(self._clause_lo(sent, h0), h0)
         return None
 
@@ -1375,6 +1507,26 @@ class _Extractor:
             return None
         return _Rec(QuoteKind.REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
                     si, self.para_of_sent[si], anchor=sent.start)
+
+    def _frame_ends(self, sent: Sentence, lemma: str | None, b: int, adv) -> bool:
+        """Whether the verb ending at ``b`` — with its object ("told parliament") and its
+        adverbial ("on Thursday") — ends the sentence, or is followed by a comma and a
+        participle ("…, adding")."""
+        text = self.text
+        k = adv.end() if adv is not None and adv.end() > b else b
+        if lemma in _OBJECT_VERBS:
+            m = _TELL_OBJECT.match(text, k, sent.end)
+            if m:
+                k = m.end()
+                m = _adverbial(text, k, sent.end)
+                if m and m.end() > k:
+                    k = m.end()
+            elif k == b:
+                return False
+        if text[k:sent.end].strip()[:1] in ("", ".", "!", "?"):
+            return k > b
+        m = _PARTICIPLE_TAIL.match(text, k, sent.end)
+        return m is not None and "," in text[k - 1:m.end()]
 
     def _final_attribution(self, sent, si, np, a, b) -> _Rec | None:
         text = self.text
@@ -1748,7 +1900,7 @@ class _Extractor:
             a, b = r.att.speaker
             sp = text[a:b]
             low = sp.lower()
-            given = _GIVES_NAME.match(text, b) or (
+            given = (_may_give_name(text, b) and _GIVES_NAME.match(text, b)) or (
                 r.att.verb is not None and low in pronouns and _NAME_WAS.match(text, r.att.verb[1]))
             if given:
                 # "A woman selling honey, who gave her name as Daria, said" / "He said his name was
@@ -1781,7 +1933,11 @@ class _Extractor:
                     if gender is not None:
                         self._pronoun_gender.setdefault(ref, gender)  # "“…,” he said" makes Oksen a man
                 continue
-            if _DOCUMENT.match(sp):
+            # each pattern below needs its own first word, or a possessive "’s", in ``sp``:
+            # cheap tests of those first (see _lead_word)
+            lead = _lead_word(sp)
+            owns = "’s" in sp or "'s" in sp
+            if lead in _DOCUMENT_LEADS and _DOCUMENT.match(sp):
                 # "“…,” the statement said": the statement speaks for whoever issued it, the
                 # speaker just before ("the federation said in a statement …")
                 last = next(((pos, rtext) for pos, rtext, _ in reversed(history[-HISTORY:]) if pos < a), None)
@@ -1794,7 +1950,7 @@ class _Extractor:
                     r.rule_extra = " + issuer"
                     history.append((a, issuer, _speaker_kind(issuer)))
                     continue
-            if _SOME_OF.match(sp):
+            if (lead in _A_LEADS or sp in _SOME_WORDS) and _SOME_OF.match(sp):
                 group = self._group_subject_before(a)
                 if group is not None:
                     # "The customers came slowly at first … Several said prices were higher"
@@ -1802,7 +1958,7 @@ class _Extractor:
                     r.rule_extra = " + group"
                     history.append((a, ref, "group"))
                     continue
-            member = _MEMBER.match(sp)
+            member = _MEMBER.match(sp) if lead in _MEMBER_LEADS or sp in _MEMBER_WORDS else None
             if member:
                 # "One of them, 15-year-old Mila Trask," / "one of them said" (after "two Western
                 # diplomats …") / "A second diplomat said": a member of the group named before
@@ -1813,7 +1969,7 @@ class _Extractor:
                     r.rule_extra = how
                     history.append((a, ref, "person"))
                     continue
-            owned = _OWNED_DOCUMENT.match(sp)
+            owned = _OWNED_DOCUMENT.match(sp) if owns else None
             if owned:
                 # "The committee’s report, circulated last week, warned …": the committee speaks
                 owner = owned.group(1)
@@ -1823,7 +1979,7 @@ class _Extractor:
                 history.append((a, ref, _speaker_kind(ref)))
                 continue
             ref = sp
-            poss = _POSSESSIVE_PRONOUN.match(sp)
+            poss = _POSSESSIVE_PRONOUN.match(sp) if lead in _POSSESSIVE_LEADS else None
             if poss:
                 kind = {"its": "thing", "his": "person", "her": "person", "their": "group"}[poss.group(1).lower()]
                 owned = sp[poss.end():]
@@ -1873,19 +2029,19 @@ class _Extractor:
                     r.referent = full
                     r.rule_extra = " + surname"
                     ref = full
-            elif _DEFINITE.match(sp):
+            elif lead in _THE_LEADS and _DEFINITE.match(sp):
                 full = self._fuller_definite(sp, a)
                 if full:
                     r.referent = full
                     r.rule_extra = " + earlier mention"
                     ref = full
-            role = _COUNTRY_ROLE.match(sp)
+            role = _COUNTRY_ROLE.match(sp) if owns else None
             if ref == sp and role:
                 named = self._country_person(role.group(1), role.group(2), a)
                 if named:
                     r.referent = ref = named  # "Norland’s envoy" ← "Ambassador Iva Strand of Norland"
                     r.rule_extra = " + earlier mention"
-            if ref == sp and _DESCRIBED.match(sp):
+            if ref == sp and lead in _DESCRIBED_LEADS and _DESCRIBED.match(sp):
                 named = self._named_after(sp, b)
                 if named:
                     r.referent = ref = named
@@ -2053,7 +2209,8 @@ class _Extractor:
             if j < len(text) and (text[j].isalnum() or text[j] in "’'"):
                 end = i
                 continue
-            m = self._CAPS_BEFORE.search(text, max(lo, i - 80), i)
+            m = self._CAPS_BEFORE.search(text, max(lo, i - 80), i) if _cap_word_before(text, max(lo, i - 80), i) \
+                else None
             if m:
                 words = _drop_not_names((m.group(1) + surname).split())
                 if len(words) > 1:
@@ -2063,9 +2220,16 @@ class _Extractor:
             end = i
         return found
 
-    _ORG_NP = re.compile(
-        r"(?<![\w’'])(?:[Tt]he\s+)?((?:[A-Z][\w\-]*(?:’s|'s)?\s+)+(?:[a-z]+\s+){0,2}(?:" +
-        "|".join(sorted(_ORG_WORDS - {"reports", "report", "sides", "side"})) + r"))\b")
+    # (_cap_word_before is the quick test that must hold for _CAPS_BEFORE to match)
+
+    _ORG_NP_BODY = (r"(?:[Tt]he\s+)?((?:[A-Z][\w\-]*(?:’s|'s)?\s+)+(?:[a-z]+\s+){0,2}(?:" +
+                    "|".join(sorted(_ORG_WORDS - {"reports", "report", "sides", "side"})) + r"))\b")
+    _ORG_NP = re.compile(r"(?<![\w’'])" + _ORG_NP_BODY)
+    _ORG_NP_AFTER = re.compile(r"[^\w’'](" + _ORG_NP_BODY + ")")  # see _lookbehind_spans
+
+    def _org_nps(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The spans of ``_ORG_NP.finditer(self.text, lo, hi)``."""
+        return _lookbehind_spans(self._ORG_NP, self._ORG_NP_AFTER, self.text, lo, hi)
 
     def _in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self.qstarts, pos) - 1
@@ -2219,13 +2383,53 @@ class _Extractor:
             return self._described_person(named_at, pos, gender) or named
         if kind != "thing":
             return None
-        best = None
-        for m in self._ORG_NP.finditer(self.text, lo, pos):
-            a = m.start()
-            if self.sents[self.sent_at(a)].start == a and not self._in_quote(a) and \
-                    _speaker_kind(m.group(0)) == "thing":
-                best = m.group(0)
-        return best
+        # the last organisation of _ORG_NP.finditer(text, lo, pos) that opens a sentence
+        starts = self.starts
+        k = bisect.bisect_left(starts, pos) - 1
+        chain = None
+        while k >= 0 and starts[k] >= lo:
+            span = self._org_np_at(starts[k], lo, pos)
+            if span is _UNSET:  # a long stretch to read again: read the window once instead
+                if chain is None:
+                    chain = {a: (a, b) for a, b in self._org_nps(lo, pos)}
+                span = chain.get(starts[k])
+            if span is not None and not self._in_quote(span[0]) and \
+                    _speaker_kind(self.text[span[0]:span[1]]) == "thing":
+                return self.text[span[0]:span[1]]
+            k -= 1
+        return None
+
+    def _org_np_at(self, s: int, lo: int, hi: int):
+        """The span of the match of ``_ORG_NP.finditer(self.text, lo, hi)`` that starts at
+        ``s``, or None, without scanning the whole window: only a match starting before ``s``
+        in the stretch of characters a match can hold (word characters, ``-’'`` and white
+        space) can cover ``s``, and finditer starts afresh after any other character.  When
+        that stretch is long (over 64 characters), _UNSET: the caller scans instead."""
+        text = self.text
+        i = s
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        if i == lo or not _org_np_char(text[i - 1]):
+            # only white space before s in that stretch: no match starts there (one opens with a letter)
+            m = self._ORG_NP.match(text, s, hi)
+            return m.span() if m else None
+        r = i - 1
+        while r > lo and _org_np_char(text[r - 1]):
+            r -= 1
+            if s - r > 64:
+                return _UNSET
+        p = r
+        while p <= s:  # finditer from r, up to s
+            m = self._ORG_NP.match(text, p, hi)
+            if m is None:
+                p += 1
+            elif m.start() == s:
+                return m.span()
+            elif m.end() > s:
+                return None  # s lies inside an earlier match
+            else:
+                p = m.end()
+        return None
 
     def _possessive_at(self, pos: int, name: str) -> bool:
         """Is the mention of ``name`` at ``pos`` a possessive inside its sentence ("… an account
@@ -2300,10 +2504,8 @@ class _Extractor:
     def _mention_before(self, pos: int, kind: str) -> str | None:
         if kind != "person":
             lo = max(self.sents[max(self.sent_at(pos) - 2, 0)].start, pos - WINDOW)
-            best = None
-            for m in self._ORG_NP.finditer(self.text, lo, pos):
-                best = m.group(0)
-            return best
+            spans = self._org_nps(lo, pos)
+            return self.text[spans[-1][0]:spans[-1][1]] if spans else None
         lo = max(self.sents[max(self.sent_at(pos) - 3, 0)].start, pos - WINDOW)
         best = None
         for m in _name_regex().finditer(self.text, lo, pos):
@@ -2319,6 +2521,22 @@ def _issued_by_pattern(noun: str) -> re.Pattern[str]:
     """"statement from President Lidia Marsk", "report by the agency": group 1 is the issuer."""
     return re.compile(rf"\b{re.escape(noun)}\s+(?:from|by|of|issued\s+by|signed\s+by)\s+"
                       rf"((?:[Tt]he\s+)?(?:[A-Z][\w’'\-]*\s+)*[A-Z][\w’'\-]*|the\s+[a-z]+(?:\s+[a-z]+)?)")
+
+
+def _org_np_char(c: str) -> bool:
+    """Can ``c`` be part of an ``_Extractor._ORG_NP`` match (a word character, ``-’'`` or white space)?"""
+    return c.isalnum() or c in "_-’'" or c.isspace()
+
+
+def _cap_word_before(text: str, lo: int, hi: int) -> bool:
+    """Can ``_Extractor._CAPS_BEFORE`` match in ``text[lo:hi]``?  Its match ends at ``hi`` (or
+    before a line break there) with capitalised words and a space or tab, so the last white-space
+    token of ``text[lo:hi]`` holds its last word and with it a capital A-Z: that token is not
+    all lower case.  False means no match; True, that the pattern must decide."""
+    tail = text[max(lo, hi - 40):hi].rsplit(None, 1)
+    if len(tail) < 2 and hi - lo > 40:
+        return True  # the last token may start before the 40 characters read
+    return bool(tail) and not tail[-1].islower()
 
 
 def _drop_not_names(words: list[str]) -> list[str]:
@@ -2402,6 +2620,36 @@ _OWNED_DOCUMENT = re.compile(r"^(?:[Tt]he\s+)?((?:[A-Z][\w\-]*\s+){0,3}[\w\-]+)(
                              r"communiqu[eé]|ruling|bulletin|press\s+release)$")
 _POSSESSIVE_PRONOUN = re.compile(r"^(Its|His|Her|Their|its|his|her|their)\s+")
 _DEFINITE = re.compile(r"^[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)$")
+
+
+# The first words the speaker patterns above need (each followed by white space): a
+# speaker whose _lead_word is none of a pattern's cannot match it.
+_THE_LEADS = frozenset(("The", "the"))  # _DEFINITE
+_A_LEADS = frozenset(("A", "a"))  # _SOME_OF's "a few"
+_DOCUMENT_LEADS = _THE_LEADS | _A_LEADS | frozenset(("Its", "its", "Their", "their", "An", "an"))
+_MEMBER_LEADS = _A_LEADS | frozenset(("One", "one", "Each", "each", "Another", "another"))
+_POSSESSIVE_LEADS = frozenset(("Its", "His", "Her", "Their", "its", "his", "her", "their"))
+_DESCRIBED_LEADS = _THE_LEADS | _A_LEADS | frozenset(("An", "an", "One", "one"))
+# speakers of one word that _SOME_OF and _MEMBER match whole
+_SOME_WORDS = frozenset("Several several Some some Many many Most most Others others".split())
+_MEMBER_WORDS = frozenset(("Another", "another"))
+
+
+def _lead_word(sp: str) -> str:
+    """The first word of ``sp`` when white space follows it and none comes before it, else
+    "" (so a pattern that needs a first word and white space after it cannot match)."""
+    parts = sp.split(None, 1)
+    return parts[0] if len(parts) == 2 and not sp[0].isspace() else ""
+
+
+def _may_give_name(text: str, pos: int) -> bool:
+    """Can ``_GIVES_NAME`` match at ``pos``?  It needs an optional comma, white space and
+    "who": after a single white-space character, only a "w" (or more white space) may follow."""
+    c = pos + 1 if text.startswith(",", pos) else pos
+    if not text[c:c + 1].isspace():
+        return False
+    nxt = text[c + 1:c + 2]
+    return nxt == "w" or nxt.isspace()
 
 
 def _appositive_prefix(s: str) -> bool:

@@ -131,9 +131,12 @@ def _is_break(tok: str, nxt: str, abbrevs: frozenset[str]) -> bool:
     elif not tok.endswith(".") or tok.endswith(".."):
         return False  # not period-final, or an ellipsis ("...")
     else:
-        stem = tok[:-1].lower()
+        core = tok[:-1]
+        stem = core.lower()
         if stem in abbrevs or stem.split("-")[-1] in abbrevs:
             return False  # abbreviation; never promoted to a break (no ortho context)
+        if len(core) > 1 and core.isascii() and core.isalpha():
+            return True  # two or more ASCII letters: neither _INITIAL nor _NUMERIC can match
     # a period-final break candidate: initials and numbers may be demoted
     initial = _INITIAL.match(tok) is not None
     if initial or _NUMERIC.match(tok.lower()) is not None:
@@ -156,14 +159,23 @@ def _context_has_break(context: str, abbrevs: frozenset[str]) -> bool:
     return False
 
 
-def _last_ascii_space(text: str, lo: int, hi: int) -> int:
-    """Index (relative to ``lo``) of the last ASCII whitespace in ``text[lo:hi]``, or 0 if none."""
+def _last_ascii_space(text: str, lo: int, hi: int, spaces: str = _ASCII_SPACE) -> int:
+    """Index (relative to ``lo``) of the last ASCII whitespace in ``text[lo:hi]``, or 0 if none.
+    ``spaces`` may narrow the characters looked for to those that occur in ``text``."""
     best = -1
-    for ch in _ASCII_SPACE:
+    for ch in spaces:
         i = text.rfind(ch, lo, hi)
         if i > best:
             best = i
     return best - lo if best >= 0 else 0
+
+
+def _plain(s: str) -> bool:
+    """``_PLAIN.fullmatch(s) is not None``; ASCII letters and digits are word characters to
+    every engine, so only other strings go to the pattern."""
+    if s.isascii() and s.isalnum():
+        return True
+    return _PLAIN.fullmatch(s) is not None
 
 
 def _decide(text: str, match, w_start: int, w_stop: int, abbrevs: frozenset[str]) -> bool:
@@ -184,10 +196,10 @@ def _decide(text: str, match, w_start: int, w_stop: int, abbrevs: frozenset[str]
         return _context_has_break(text[w_start:w_stop] + match.group() + match.group("after_tok"), abbrevs)
     after = match.group("after_tok")
     word = text[w_start:w_stop]
-    if _PLAIN.fullmatch(word) is not None:
+    if _plain(word):
         if nxt is None:
             return _is_break(word + ".", after, abbrevs)
-        if _PLAIN.fullmatch(nxt) is not None:
+        if _plain(nxt):
             return _is_break(word + ".", nxt, abbrevs)
     return _context_has_break(word + "." + after, abbrevs)
 
@@ -198,9 +210,10 @@ def _raw_slices(text: str, abbrevs: frozenset[str]) -> list[tuple[int, int]]:
     last_break = 0
     prev_start = prev_stop = 0
     prev_match = None
+    spaces = "".join(ch for ch in _ASCII_SPACE if ch in text)  # those that can be found at all
     for match in _PERIOD_CONTEXT.finditer(text):
         m_start = match.start()
-        idx = _last_ascii_space(text, prev_stop, m_start)
+        idx = _last_ascii_space(text, prev_stop, m_start, spaces)
         w_start = idx + prev_stop + 1 if idx else prev_start
         if prev_match is not None and prev_stop <= w_start and _decide(text, prev_match, prev_start, prev_stop, abbrevs):
             out.append((last_break, prev_match.end()))

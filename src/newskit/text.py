@@ -74,10 +74,25 @@ class Word(Span):
     """A word token (punctuation excluded)."""
 
 
+_new = object.__new__
+
+
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _FINAL_PUNCT = re.compile(r"[.!?:;,…]['\"’”»)\]]*\s*$")
 _WORD = re.compile(r"\w+(?:['’\-.]\w+|(?<=\d)[,:](?=\d\d)\w+)*")
 _BULLET = re.compile(r"^\s*[•●▪◦\-–—*]\s")
+
+
+_FINAL_MARKS = ".!?:;,…"  # the first character class of _FINAL_PUNCT
+_FINAL_CLOSERS = "'\"’”»)]"  # its second one (no character is in both)
+
+
+def _ends_in_punct(stripped: str) -> bool:
+    """``_FINAL_PUNCT.search(stripped)`` for a string without white space at its ends, with
+    string operations: the pattern's ``\\s*`` can then only match the empty string at the end,
+    so it matches exactly when the last character that is no closing mark is a final mark."""
+    last = stripped.rstrip(_FINAL_CLOSERS)[-1:]
+    return last != "" and last in _FINAL_MARKS
 
 
 def is_subhead(block: str, max_words: int = 10) -> bool:
@@ -89,9 +104,7 @@ def is_subhead(block: str, max_words: int = 10) -> bool:
     subheads are set as short title-like lines between paragraphs.
     """
     stripped = block.strip()
-    if not stripped or "\n" in stripped or _BULLET.match(stripped):
-        return False
-    if _FINAL_PUNCT.search(stripped):
+    if not stripped or "\n" in stripped or _ends_in_punct(stripped) or _BULLET.match(stripped):
         return False
     n_words = len(_WORD.findall(stripped))
     return 0 < n_words <= max_words
@@ -112,7 +125,12 @@ def paragraphs(text: str) -> list[Paragraph]:
         body = block.strip()
         if body:
             start = pos + lead
-            out.append(Paragraph(start, start + len(body), body, len(out), is_subhead(body)))
+            # Paragraph(start, …) without the frozen dataclass's __init__ (one object.__setattr__
+            # per field): the same object, its fields set in the same order, twice as fast
+            par = _new(Paragraph)
+            par.__dict__.update({"start": start, "end": start + len(body), "text": body, "index": len(out),
+                                 "subhead": is_subhead(body)})
+            out.append(par)
         if match:
             pos = match.end()
     return out
@@ -141,8 +159,12 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
     """
     out: list[Sentence] = []
     for para in paragraphs(text) if paras is None else paras:
-        for s, e in split_spans(para.text):
-            out.append(Sentence(para.start + s, para.start + e, para.text[s:e], len(out), para.index))
+        body, start, index = para.text, para.start, para.index
+        for s, e in split_spans(body):
+            sent = _new(Sentence)  # Sentence(…) built as in paragraphs()
+            sent.__dict__.update({"start": start + s, "end": start + e, "text": body[s:e], "index": len(out),
+                                  "paragraph": index})
+            out.append(sent)
     return out
 
 
