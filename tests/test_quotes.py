@@ -295,3 +295,88 @@ def test_share_of_voice_chart(first):
     assert labels == list(sov["side"])
     empty = share_of_voice_chart(share_of_voice(quotes_frame([])), by="side")
     assert isinstance(empty, Figure)
+
+
+# --- fast paths: each must give exactly what the pattern it stands in for gives -------------
+
+_FAST_ALPHABET = list("aAcCoOrRdDiInNgGtTsS .,;:!?-’'“”\"«»()\n\t\u00a0\u2003İıſKé—") + [
+    " said ", " says ", " told ", "According to", "according\nto", "ACCORDİNG TO", " asked", "unsaid",
+    "The ", "the ", " ministry", " Ministry", " Foreign ", " government", "Kessany’s ", " army", ". ",
+    " last week", " on Monday", " yesterday", " Marsh", "President ", " who gave his name as Oleks",
+]
+
+
+def _fast_texts():
+    import random
+
+    rng = random.Random(7)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
+    texts += [a.text for a in load_corpus(CORPUS)[:8]]
+    for _ in range(300):
+        texts.append("".join(rng.choice(_FAST_ALPHABET) for _ in range(rng.randrange(1, 120))))
+    return texts
+
+
+def test_verb_spans_equal_the_pattern():
+    from newskit.quotes import _verb_regex, _verb_spans
+
+    for text in _fast_texts():
+        assert _verb_spans(text) == [m.span() for m in _verb_regex().finditer(text)], text[:80]
+
+
+def test_org_np_fast_paths_equal_finditer():
+    from newskit.quotes import _Extractor, _UNSET, _lookbehind_spans
+
+    pat = _Extractor._ORG_NP
+    for text in _fast_texts():
+        sents = sentences(text) if text.strip() else []
+        ex = _Extractor(text, sents, False)
+        n = len(text)
+        for lo, hi in ((0, n), (n // 3, n), (n // 5, 4 * n // 5)):
+            chain = [m.span() for m in pat.finditer(text, lo, hi)]
+            assert _lookbehind_spans(pat, _Extractor._ORG_NP_AFTER, text, lo, hi) == chain
+            by_start = {a: (a, b) for a, b in chain}
+            for s in ex.starts:
+                if lo <= s < hi:
+                    got = ex._org_np_at(s, lo, hi)
+                    if got is not _UNSET:
+                        assert got == by_start.get(s), (text[:80], s)
+
+
+def test_quick_tests_never_rule_out_a_match():
+    from newskit import quotes as Q
+
+    for text in _fast_texts():
+        n = len(text)
+        for hi in range(0, n + 1, 3):
+            lo = max(0, hi - 80)
+            if Q._Extractor._CAPS_BEFORE.search(text, lo, hi):
+                assert Q._cap_word_before(text, lo, hi)
+            if Q._TRAIL_TIME.search(text, max(0, hi - 60), hi):
+                toks = text[max(0, hi - 180):hi].split()
+                assert toks and (not toks[-1].isascii() or toks[-1].lower() in Q._TRAIL_TIME_LAST)
+            if Q._GIVES_NAME.match(text, hi):
+                assert Q._may_give_name(text, hi)
+        for a in range(0, n, 5):
+            sp = text[a:a + 40]
+            lead = Q._lead_word(sp)
+            owns = "’s" in sp or "'s" in sp
+            for pat, ok in ((Q._DOCUMENT, lead in Q._DOCUMENT_LEADS),
+                            (Q._SOME_OF, lead in Q._A_LEADS or sp in Q._SOME_WORDS),
+                            (Q._MEMBER, lead in Q._MEMBER_LEADS or sp in Q._MEMBER_WORDS),
+                            (Q._OWNED_DOCUMENT, owns), (Q._COUNTRY_ROLE, owns),
+                            (Q._POSSESSIVE_PRONOUN, lead in Q._POSSESSIVE_LEADS),
+                            (Q._DEFINITE, lead in Q._THE_LEADS), (Q._DESCRIBED, lead in Q._DESCRIBED_LEADS)):
+                if pat.match(sp):
+                    assert ok, (pat.pattern[:30], sp)
+    for sp in ("Several", "a few", "A  few", "Another", "another diplomat", "One of them", "The statement",
+               "the ministry", "His mother", "Kessany's envoy", "The committee’s report", "a man on the deck"):
+        lead = Q._lead_word(sp)
+        assert lead or sp in Q._SOME_WORDS | Q._MEMBER_WORDS
+
+
+def test_quote_records_equal_dataclass_construction(first_quotes):
+    for q in first_quotes:
+        rebuilt = Quote(*(getattr(q, f.name) for f in dataclasses.fields(Quote)))
+        assert rebuilt == q and repr(rebuilt) == repr(q)
+        assert list(q.__dict__) == [f.name for f in dataclasses.fields(Quote)]

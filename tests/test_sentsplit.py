@@ -154,3 +154,20 @@ def test_spans_ordered_and_slice_back(text):
     for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
         assert e1 <= s2
     assert split_spans(text) == spans  # deterministic
+
+
+def test_fast_paths_equal_the_patterns():
+    # _plain and _is_break's shortcut for plain ASCII words give what Punkt's patterns give
+    import random
+
+    from newskit import sentsplit as S
+
+    rng = random.Random(3)
+    alphabet = list("aZ09_.-,'’é١²ſİ ") + ["", "ab", "U.S", "1,000"]
+    for _ in range(5000):
+        tok = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 6)))
+        assert S._plain(tok) == (S._PLAIN.fullmatch(tok) is not None), tok
+        core = tok.rstrip(".")
+        if len(core) > 1 and core.isascii() and core.isalpha():
+            word = core + "."
+            assert S._INITIAL.match(word) is None and S._NUMERIC.match(word.lower()) is None

@@ -141,3 +141,16 @@ def test_records_equal_dataclass_construction():
         rebuilt = cls(*(getattr(rec, f.name) for f in fields(cls)))
         assert rebuilt == rec and repr(rebuilt) == repr(rec) and rebuilt.__dict__ == rec.__dict__
         assert list(rec.__dict__) == [f.name for f in fields(cls)]
+
+
+def test_final_punctuation_test_equals_the_pattern():
+    import random
+
+    from newskit.text import _FINAL_PUNCT, _ends_in_punct
+
+    rng = random.Random(5)
+    alphabet = list("a.!?:;,…'\"’”»)] \n\u00a0x") + ["", "”."]
+    for _ in range(5000):
+        block = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 8))).strip()
+        if block:
+            assert _ends_in_punct(block) == (_FINAL_PUNCT.search(block) is not None), block

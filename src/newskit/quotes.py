@@ -424,7 +424,9 @@ def _scan_paragraph(text: str, lo: int, hi: int, para: int, state: list, out: li
     single_open = -1
     for m in _MARK.finditer(text, lo, hi):
         i = m.start()
-        c = _classify(text, i, lo, hi)
+        ch = m.group()
+        # (_classify's first two answers, inline: curly double marks are most marks)
+        c = "do" if ch in _DOUBLE_OPEN else "dc" if ch in _DOUBLE_CLOSE else _classify(text, i, lo, hi)
         if not c:
             continue
         if state:  # a double quote is open

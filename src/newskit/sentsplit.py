@@ -210,7 +210,7 @@ def _raw_slices(text: str, abbrevs: frozenset[str]) -> list[tuple[int, int]]:
     last_break = 0
     prev_start = prev_stop = 0
     prev_match = None
-    spaces = "".join(ch for ch in _ASCII_SPACE if ch in text)  # those that can be found at all
+    spaces = "".join(filter(text.__contains__, _ASCII_SPACE))  # those that can be found at all
     for match in _PERIOD_CONTEXT.finditer(text):
         m_start = match.start()
         idx = _last_ascii_space(text, prev_stop, m_start, spaces)
