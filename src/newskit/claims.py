@@ -498,6 +498,7 @@ def _claim_res() -> dict[str, re.Pattern]:
     counted = _trie_alt(_counted(), fold=True)
     stop = ("had|have|has|were|was|been|is|are|be|and|or|in|on|at|to|by|from|with|said|says|that|who|which"
             "|would|will|the|a|an|of|for|as|than|it|its|their|they|he|she|we|this|these|those")
+    stop = _trie_alt(stop.split("|"), fold=True)  # only in a negative look-ahead: any order will do
     outcomes = _outcomes()
     after = _trie_alt((f for (f, pos) in outcomes if pos == "after"), fold=True)
     before = _trie_alt((f for (f, pos) in outcomes if pos == "before"), fold=True)
@@ -1780,13 +1781,17 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             continue
         value, vague = parsed
         before = text[max(0, ns - 40):ns]
-        qm = res["qual_before"].search(before) if _last_word(before) in qual_last_words else None
+        before_word = _last_word(before)
+        qm = res["qual_before"].search(before) if before_word in qual_last_words else None
         if qm and _PHRASAL_OVER.search(before):
             qm = None  # "handed over 46 prisoners": a verb's particle, not "more than"
         qualifier = _qualifiers()[" ".join(_fold(qm.group("qual")).split())] if qm else ("at least" if vague else "exact")
-        start = ns - (len(before) - qm.start()) if qm else ns
-        pre = text[max(0, start - 40):start]
-        pre_word = _last_word(pre)
+        if qm:
+            start = ns - (len(before) - qm.start())
+            pre = text[max(0, start - 40):start]
+            pre_word = _last_word(pre)
+        else:  # the claim starts at the number: what precedes it is ``before``
+            start, pre, pre_word = ns, before, before_word
         if not qm and pre_word in _DEFINITE and res["def_before"].search(pre) and not _OF_THE.search(pre):
             continue  # "the two countries", "its 30 soldiers": a reference, not a claim ("Of the 37 killed" is one)
         counted, counted_cls, implied, end, rule = "", "", "", ne, "number"
