@@ -498,6 +498,7 @@ def _claim_res() -> dict[str, re.Pattern]:
     counted = _trie_alt(_counted(), fold=True)
     stop = ("had|have|has|were|was|been|is|are|be|and|or|in|on|at|to|by|from|with|said|says|that|who|which"
             "|would|will|the|a|an|of|for|as|than|it|its|their|they|he|she|we|this|these|those")
+    stop = _trie_alt(stop.split("|"), fold=True)  # only in a negative look-ahead: any order will do
     outcomes = _outcomes()
     after = _trie_alt((f for (f, pos) in outcomes if pos == "after"), fold=True)
     before = _trie_alt((f for (f, pos) in outcomes if pos == "before"), fold=True)
@@ -1255,48 +1256,66 @@ def _word_kinds_at(text: str, pos: int) -> tuple[str, ...]:
     return at_digit if "0" <= text[pos:pos + 1] <= "9" else at_sign
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
-    """Matches of the time patterns at the offsets :func:`_triggers` offers, each pattern
-    tried once per offset: ``(start, -length, priority, kind, match)``, in no set order."""
-    res = _time_res()
-    out = []
-
-    def matched(pos: int, name: str) -> None:
-        m = res[name].match(text, pos)
-        if m is None:
-            return
-        prio, kind = _ORDER[name]
-        if _check_candidate(text, kind, m):
-            out.append((m.start(), -(m.end() - m.start()), prio, kind, m))
-
+def _trigger_plan(text: str) -> dict[int, set[str]]:
+    """The patterns worth trying at each offset :func:`_triggers` offers: the word patterns
+    where a match of them may begin (:func:`_word_kinds_at`), the others at a digit or where
+    the text begins with one of their ``_FIRST_LITERALS``."""
     digits, names, at_words = _triggers(text)
+    plan: dict[int, set[str]] = {}
     for pos in at_words:
-        for name in _word_kinds_at(text, pos):
-            matched(pos, name)
+        kinds = _word_kinds_at(text, pos)
+        if kinds:
+            plan.setdefault(pos, set()).update(kinds)
     for pos in names:
-        if text[pos:pos + 1].isdecimal():
-            for name in _NAME_KINDS:
-                matched(pos, name)
-        else:
-            for name in _NAME_KINDS:
-                if text.startswith(_FIRST_LITERALS[name], pos):
-                    matched(pos, name)
-    seen: set[tuple[int, str]] = set()
+        at_digit = text[pos:pos + 1].isdecimal()
+        kinds = [name for name in _NAME_KINDS if at_digit or text.startswith(_FIRST_LITERALS[name], pos)]
+        if kinds:
+            plan.setdefault(pos, set()).update(kinds)
     for pos, kinds in digits:
+        at_digit = text[pos:pos + 1].isdecimal()
         word_kinds = None
         for name in kinds:
-            if pos in (at_words if name in _WORD_KINDS else names if name in _NAME_KINDS else ()) \
-                    or (pos, name) in seen:
-                continue  # tried already
-            seen.add((pos, name))
             if name in _WORD_KINDS:
                 if word_kinds is None:
                     word_kinds = _word_kinds_at(text, pos)
                 if name not in word_kinds:
                     continue
-            elif not text[pos:pos + 1].isdecimal() and not text.startswith(_FIRST_LITERALS[name], pos):
+            elif not at_digit and not text.startswith(_FIRST_LITERALS[name], pos):
                 continue
-            matched(pos, name)
+            plan.setdefault(pos, set()).add(name)
+    return plan
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
+    """The candidates :func:`extract_times` keeps: ``(start, -length, priority, kind,
+    match)`` of the time patterns tried at the offsets :func:`_trigger_plan` gives, in text
+    order, as its choice among all of them (:func:`_candidates_full`) leaves them.
+
+    That choice takes, left to right, at each offset not inside an expression already
+    taken, the longest checked match there (of equal ones, the pattern first in
+    ``_ORDER``).  So the offsets are visited in order, the patterns are not tried at all
+    inside a taken expression, and only the best match at an offset is checked (the next
+    one when the check fails)."""
+    res = _time_res()
+    out = []
+    plan = _trigger_plan(text)
+    last_end = -1
+    for pos in sorted(plan):
+        if pos < last_end:
+            continue  # inside the expression taken last: no match here can be taken
+        found = []
+        for name in plan[pos]:
+            m = res[name].match(text, pos)
+            if m is not None:
+                prio, kind = _ORDER[name]
+                found.append((pos - m.end(), prio, kind, m))
+        if len(found) > 1:
+            found.sort(key=lambda c: (c[0], c[1]))
+        for neg_len, prio, kind, m in found:
+            if _check_candidate(text, kind, m):
+                out.append((pos, neg_len, prio, kind, m))
+                last_end = pos - neg_len
+                break
     return out
 
 
@@ -1762,13 +1781,17 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             continue
         value, vague = parsed
         before = text[max(0, ns - 40):ns]
-        qm = res["qual_before"].search(before) if _last_word(before) in qual_last_words else None
+        before_word = _last_word(before)
+        qm = res["qual_before"].search(before) if before_word in qual_last_words else None
         if qm and _PHRASAL_OVER.search(before):
             qm = None  # "handed over 46 prisoners": a verb's particle, not "more than"
         qualifier = _qualifiers()[" ".join(_fold(qm.group("qual")).split())] if qm else ("at least" if vague else "exact")
-        start = ns - (len(before) - qm.start()) if qm else ns
-        pre = text[max(0, start - 40):start]
-        pre_word = _last_word(pre)
+        if qm:
+            start = ns - (len(before) - qm.start())
+            pre = text[max(0, start - 40):start]
+            pre_word = _last_word(pre)
+        else:  # the claim starts at the number: what precedes it is ``before``
+            start, pre, pre_word = ns, before, before_word
         if not qm and pre_word in _DEFINITE and res["def_before"].search(pre) and not _OF_THE.search(pre):
             continue  # "the two countries", "its 30 soldiers": a reference, not a claim ("Of the 37 killed" is one)
         counted, counted_cls, implied, end, rule = "", "", "", ne, "number"
