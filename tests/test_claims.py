@@ -284,8 +284,8 @@ def test_blind_sets_keep_their_level():
     assert len(blind) == 22
     summary = C.evaluate_claims(blind, C.load_claim_annotations(ANNOTATIONS)).set_index("kind")
     assert (summary["precision"] >= 0.95).all(), summary.to_string()
-    assert summary.loc["time", "recall"] >= 0.93 and summary.loc["number", "recall"] >= 0.85
-    assert summary.loc["blame", "recall"] >= 0.70
+    assert summary.loc["time", "recall"] >= 0.94 and summary.loc["number", "recall"] >= 0.91
+    assert summary.loc["blame", "recall"] >= 0.77
 
 
 def test_evaluation_counts_misses_and_false_alarms(first, tmp_path):
@@ -813,3 +813,56 @@ def test_a_passive_subject_is_the_victim_and_crossing_needs_a_side_or_first():
 def test_both_sides_and_the_other_side_without_a_blame_word_is_no_mutual_blame():
     text = "The head of the mission urged both capitals to read the report, not just the chapter about the other side."
     assert C.extract_blame(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a displacement verb before a bare number counts people
+    ("The war killed 8,000 people and forced more than 300,000 from their homes.",
+     ("more than 300,000", 300000, "people", "displaced")),
+    ("A war in the early 1990s drove about a million into exile.", ("about a million", 1000000, "people", "displaced")),
+    # a death toll
+    ("Taken together, the official figures put the death toll at 116.", ("116", 116, "people", "died")),
+    # a demonym as the counted noun
+    ("Kalvarian militias had driven 38,000 Tesmiris from the valley.", ("38,000 Tesmiris", 38000, "people", "")),
+    # more people nouns; "lives" implies deaths
+    ("Two shepherds were killed near the village.", ("Two shepherds", 2, "shepherds", "killed")),
+    ("Repeated flare-ups have claimed hundreds of lives.", ("hundreds of lives", 200, "people", "died")),
+])
+def test_bare_numbers_that_count_people(text, expected):
+    got = [(c.text, c.value, c.counted, c.outcome) for c in C.extract_claims(text)]
+    assert expected in got, got
+
+
+def test_a_speaker_label_and_an_appositive_age_are_no_counts():
+    assert C.extract_claims("“We are operating by torchlight,” one surgeon said.") == []
+    assert C.extract_claims("The longest-held prisoner, a 58-year-old farmer, was released on Friday.") == []
+    [c] = C.extract_claims("Two days ago, a 20-year-old conscript was killed.")
+    assert (c.value, c.outcome) == (1, "killed")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Quarnia and Ebrovia blamed each other on Wednesday for four days of fighting around the pass.",
+     "each other on Wednesday for four days of fighting around the pass"),
+    ("In a closed session, the two envoys accused each other of sabotaging a proposal.",
+     "each other of sabotaging a proposal"),
+    ("Vellund, for its part, has long accused Garesh of shelling Karsvik’s suburbs.",
+     "Garesh of shelling Karsvik’s suburbs"),
+    ("Valcek blamed the escalation squarely on Taldavar.", "the escalation squarely on Taldavar"),
+    ("Gareshi officials pinned the strike on Vellundi rocket artillery.", "the strike on Vellundi rocket artillery"),
+    # the claim ends before the accuser's second verb, comma or not
+    ("Its defence ministry accused Orsenia of provocations and said its units had returned fire.",
+     "Orsenia of provocations"),
+])
+def test_more_accusations(text, expected):
+    assert expected in [b.text for b in C.extract_blame(text)]
+
+
+def test_a_passive_by_a_party_after_a_place_and_after_a_second_that():
+    text = ("The ministry said the fighting was “the direct result of Quarnian aggression” and that the first "
+            "shots had been fired by Quarnian border guards.")
+    q = quote_of(text, text[len("The ministry said "):-1], "Ebrovia’s ministry", side="Ebrovia")
+    assert [b.text for b in C.extract_blame(text, [q])] == [
+        "Quarnian aggression", "the first shots had been fired by Quarnian border guards"]
+    text = "The mayor said two shepherds had been killed near the village of Gerun by an Orsenian drone."
+    q = quote_of(text, text[len("The mayor said "):-1], "the mayor")
+    assert [b.accused for b in C.extract_blame(text, [q])] == ["Orsenian drone"]

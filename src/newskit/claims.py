@@ -592,9 +592,14 @@ def _blame_res() -> dict[str, re.Pattern]:
     conduct = _alt(words["conduct"])
     passive = _alt(words["passive"])
     aux = (r"(?:had|has|have|did|does|do|should|would|must|will|to|tried|attempted|stop|stopped|continue|continued|keep|"
-           r"kept|again|also|then|first|once|was|were|is|are|been|being|[a-z]+ly)")  # "had also", "was “deliberately”"
+           r"kept|again|also|then|first|once|was|were|is|are|been|being|begun|began|[a-z]+ly)")  # "had also", "was “deliberately”"
     subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
-    collective = r"(?:[Ee]ach|[Bb]oth)\s+(?:side|sides|country|countries|government|governments)"
+    collective = (r"(?:(?:[Ee]ach|[Bb]oth)\s+(?:side|sides|country|countries|government|governments)"
+                  r"|[Tt]he\s+two\s+(?:sides|countries|governments|envoys|delegations|leaders|ministers|armies|capitals))")
+    # "Vellund, for its part, has long accused …"
+    aside = r"(?:,\s+(?:for\s+(?:its|his|her|their)\s+part|in\s+turn|meanwhile|however)\s*,)?"
+    # "… blamed each other on Wednesday for …"
+    when = r"(?:\s+(?:on|in|at|late|early|earlier|last|this)\s+[A-Za-z0-9]+(?:\s+(?:morning|afternoon|evening|night))?)?"
     # "the fighting was started by X", "were fired by an Ostreli battery"
     passive_by = _alt(words["passive"] + words.get("passive_by", ()))
     # where the party's unit stood: "Lutrian troops on the western bank opened fire"
@@ -604,9 +609,10 @@ def _blame_res() -> dict[str, re.Pattern]:
         "name": re.compile(rf"\b(?:{party_names})\b"),
         "generic": re.compile(_GENERIC_PARTY_NAMED),
         "accuse": re.compile(
-            rf"(?P<accuser>{party}|{subj}|{collective}|{owned}),?\s+(?:(?:has|have|had|also|again|repeatedly|then|each|both|still)\s+)*"
+            rf"(?P<accuser>{party}|{subj}|{collective}|{owned}){aside},?\s+"
+            rf"(?:(?:has|have|had|also|again|repeatedly|then|each|both|still|long|often|previously|now)\s+)*"
             rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj})(?:,\s+(?:which|who)\s+[^,.;]{{1,80}},)?"
-            rf"\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
+            rf"{when}\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
         "held": re.compile(
             rf"(?P<accuser>{party}|{subj}|{owned}),?\s+(?:(?:has|have|had|also|again|still)\s+)*(?P<verb>held|holds|hold)\s+"
             rf"(?P<accused>{party}|{subj})\s+[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?"
@@ -616,7 +622,8 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"regime|army|military)\s+(?:in|of)\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|them|him|her)\s+"
             rf"[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?responsible\s+for\s+(?P<claim>[^.;]+)"),
         "passive_by": re.compile(
-            rf"\b(?P<verb>{passive_by})\s+by\s+(?:an?\s+)?(?P<accused>{party})"),
+            rf"\b(?P<verb>{passive_by})(?:\s+(?:near|in|at|on|outside|during)\s+[^,.;]{{1,40}}?)?\s+by\s+(?:an?\s+)?"
+            rf"(?P<accused>{party})"),
         "conduct_adj": re.compile(rf"(?<![\w’'])(?P<accused>{_GENERIC_WORD})\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "conduct_word": re.compile(rf"\b(?:{conduct})\b"),
         "conduct_poss": re.compile(rf"(?P<accused>(?:{party_names})|[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
@@ -634,12 +641,13 @@ def _blame_res() -> dict[str, re.Pattern]:
         "hostile_they": re.compile(rf"(?P<accused>[Tt]hey)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
         # "the shooting came from the Ulmari side"
         "came_from": re.compile(
-            rf"\b(?P<verb>came|come|comes|had\s+come|originated)\s+from\s+(?P<accused>(?:the\s+)?(?:(?:{party_names})\b|"
+            rf"\b(?P<verb>came|come|comes|had\s+come|originated)\s+from\s+(?:the\s+direction\s+of\s+)?(?P<accused>(?:the\s+)?(?:(?:{party_names})\b|"
             rf"{_GENERIC_WORD})\s+(?:side|positions|territory|lines)\b)"),
         "passive_bare": re.compile(rf"\b(?P<verb>{passive_by})\s+by\s+(?P<accused>[A-Z][a-z]+)\b(?!['’]s)"),
         "blame_on": re.compile(
-            rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again)\s+)*(?P<verb>blamed|blames|blame)\s+"
-            rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?P<accused>{party}|{other})"),
+            rf"(?P<accuser>{party}|{subj}|{owned})\s+(?:(?:has|have|had|also|again|long|often)\s+)*"
+            rf"(?P<verb>blamed|blames|blame|pinned|pins|pin)\s+"
+            rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?:an?\s+)?(?P<accused>{party}|{other}|[A-Z][a-z]+\b(?!['’]))"),
         "hostile": re.compile(rf"(?P<accused>{party})\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{hostile})\b(?!\s+by\b)"),
         # tried only where a preposition follows the party (keeps the common case fast)
         "hostile_place": re.compile(rf"(?P<accused>{party})\s+{place}\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
@@ -1725,6 +1733,31 @@ def _number_matches(text: str):
             yield m
 
 
+_SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|added|recalled|explained|asked|wrote)\b")
+_DISPLACE_BEFORE = re.compile(r"\b(?:forced|forcing|forces|drove|driving|drives|displaced|displacing|uprooted|"
+                              r"uprooting)\s+$", re.IGNORECASE)
+_DISPLACE_AFTER = re.compile(r"\s+(?:people\s+|others\s+)?(?:from|to\s+flee|out\s+of|into|across)\b")
+_TOLL_BEFORE = re.compile(r"\btoll\s+(?:at|to|of|rose\s+to|stood\s+at|stands\s+at|climbed\s+to|reached)\s+$",
+                          re.IGNORECASE)
+_DEMONYM_PEOPLE = re.compile(r"\s+(?:[A-Z][a-z]+(?:ians|ans|is|ese))\b(?![’'-])")
+
+
+def _bare_count(text: str, pre: str, end: int) -> tuple[str, str, int, str] | None:
+    """A number with no counted noun that still counts people: displaced by a verb before it
+    ("forced more than 300,000 from their homes", "drove about a million into exile"), a
+    death toll ("putting the death toll at about 100", "bring the toll to 19"), or a
+    demonym as the noun ("38,000 Tesmiris", "1,780 Brannockians").  Returns ``(counted,
+    outcome, end, rule suffix)`` or None."""
+    if pre.endswith(" ") and _DISPLACE_BEFORE.search(pre) and _DISPLACE_AFTER.match(text, end):
+        return "people", "displaced", end, "+displaced"
+    if pre.endswith(" ") and _TOLL_BEFORE.search(pre):
+        return "people", "died", end, "+toll"
+    m = _DEMONYM_PEOPLE.match(text, end)
+    if m is not None:
+        return "people", "", m.end(), "+demonym"
+    return None
+
+
 def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=None,
                    sentences=None, times: Sequence[TimeExpression] | None = None) -> list[NumericClaim]:
     """Return the numeric claims of ``text`` in text order.
@@ -1834,12 +1867,22 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
                     outcome, casualty = outcomes[(" ".join(_fold(nm.group("out")).split()), "noun")]
         if not outcome and implied:
             outcome, casualty = implied, implied in _casualty_outcomes()
+        if not counted and not outcome and not of_them:
+            bare = _bare_count(text, pre, end)
+            if bare is not None:  # "forced more than 300,000 from their homes", "the death toll at 116"
+                counted, outcome, end, how = bare
+                casualty = outcome in _casualty_outcomes()
+                rule += how
         if outcome:
             rule += "+outcome"
         if not counted and not outcome and not of_them:
             continue
         if is_article and not (counted and outcome):
             continue
+        if value == 1 and _SPEAKS_AFTER.match(text, end):
+            continue  # "“We are operating by torchlight,” one surgeon said": a speaker, not a count
+        if is_article and "-year-old" in text[ns:end] and pre.endswith(", ") and text.startswith(",", end):
+            continue  # "The longest-held prisoner, a 58-year-old farmer, …": an appositive, not a count
         if sents is None:
             sents = _sentences(text, sentences)
             periods = _periods(sents, times, anchor_d)
@@ -1972,13 +2015,28 @@ def _quote_side(q) -> str:
     side = getattr(side, "value", side)
     if side and side not in ("unknown", "neutral", ""):
         return str(side)
-    return _side_of(_speaker(q))
+    # the resolved name ("Oskar Brandt") may hide the side its written form gives
+    # ("Vellund’s chief of general staff, General Oskar Brandt")
+    return _side_of(_speaker(q)) or _side_of(getattr(q, "speaker", None) or "") or \
+        _possessive_side(getattr(q, "speaker", None) or "")
+
+
+_POSSESSIVE_COUNTRY = re.compile(r"(?:^|\s)([A-Z][a-z]{2,})['’]s\s+(?:[a-z]+\s+){0,3}?"
+                                 r"(?:chief|minister|ministry|president|spokesman|spokeswoman|spokesperson|"
+                                 r"envoy|ambassador|commander|general|head|office|adviser|advisor)\b")
+
+
+def _possessive_side(speaker: str) -> str:
+    """The country of a speaker written as "<Country>’s <role> …" ("Vellund’s chief of general
+    staff, General Oskar Brandt" → "Vellund"), else ""."""
+    m = _POSSESSIVE_COUNTRY.search(speaker)
+    return m.group(1) if m else ""
 
 
 _TRAILING_ATTRIBUTION = re.compile(
     r"(?:,\s+(?:[^,]{1,60}?\s)?(?:said|says|added|reported|told\s+\w+)|,?\s+and\s+that\b.*"
     r"|,\s+(?:adding|saying|claiming|insisting|arguing|accusing)\b.*|:\s.*"
-    r"|,\s+and\s+(?:accused|blamed|said|added|denied|warned)\b.*)\W*$")
+    r"|,?\s+and\s+(?:accused|blamed|said|added|denied|warned)\b.*)\W*$")
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
@@ -1997,11 +2055,17 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
     return end
 
 
+_AND_THAT = re.compile(r"\band\s+that\s+")
+
+
 def _claim_start(text: str, sent_start: int, pos: int) -> int:
-    """Start of the reported claim containing ``pos``: after "said (that)" if it precedes."""
+    """Start of the reported claim containing ``pos``: after "said (that)" or a second "and
+    that" if one precedes."""
     res = _blame_res()
     best = sent_start
     for m in res["report"].finditer(text, sent_start, pos):
+        best = m.end()
+    for m in _AND_THAT.finditer(text, best, pos):
         best = m.end()
     while best < pos and text[best] in " ,“\"":
         best += 1
@@ -2140,14 +2204,14 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 name = m.group("accused")
                 if name in _parties() or name in countries:
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct",
-                                 side=None if name in _parties() else name)
+                                 side=None if name in _parties() else name, end=m.end())
         if has_conduct and (parties or countries) and res["conduct_word"].search(s.text):
             for m in res["conduct_adj"].finditer(text, s.start, s.end):
                 # "an act of naked Pelagrian aggression", in a speaker's words
                 word = m.group("accused")
                 side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
                 if side and not word.endswith(("’s", "'s")):
-                    _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side)
+                    _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side, end=m.end())
         if parties and " by " in s.text and any(w in s.text for w in passive_keys):
             for m in res["passive_by"].finditer(text, s.start, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
@@ -2215,7 +2279,7 @@ def _blame_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
 @functools.cache
 def _accuse_words() -> tuple[str, ...]:
     words = _blame_words()
-    return tuple(sorted({w.split()[0] for w in words["accuse"]} | {"blamed", "blames", "blame"}))
+    return tuple(sorted({w.split()[0] for w in words["accuse"]} | {"blamed", "blames", "blame", "pinned", "pins", "pin"}))
 
 
 def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, list[int], bool]]:
