@@ -285,7 +285,7 @@ def test_blind_sets_keep_their_level():
     summary = C.evaluate_claims(blind, C.load_claim_annotations(ANNOTATIONS)).set_index("kind")
     assert (summary["precision"] >= 0.95).all(), summary.to_string()
     assert summary.loc["time", "recall"] >= 0.94 and summary.loc["number", "recall"] >= 0.91
-    assert summary.loc["blame", "recall"] >= 0.77
+    assert summary.loc["blame", "recall"] >= 0.81
 
 
 def test_evaluation_counts_misses_and_false_alarms(first, tmp_path):
@@ -866,3 +866,26 @@ def test_a_passive_by_a_party_after_a_place_and_after_a_second_that():
     text = "The mayor said two shepherds had been killed near the village of Gerun by an Orsenian drone."
     q = quote_of(text, text[len("The mayor said "):-1], "the mayor")
     assert [b.accused for b in C.extract_blame(text, [q])] == ["Orsenian drone"]
+
+
+@pytest.mark.parametrize("text,content,expected", [
+    # a cleft names the agent
+    ("Garesh said it was Vellund that had broken the truce, firing mortars at the village.",
+     "it was Vellund that had broken the truce, firing mortars at the village", ("Vellund", "Vellund")),
+    # "has only itself to blame"
+    ("Vellund's army is in the town. “Garesh has only itself to blame,” the minister said.",
+     "Garesh has only itself to blame,", ("Garesh", "Garesh")),
+    # a thing of a side's caused the harm
+    ("Varnow's spokesman said the blast was caused by Norrachi ammunition stored in the warehouse, "
+     "and Norrachi troops were nearby.",
+     "the blast was caused by Norrachi ammunition stored in the warehouse", ("Norrachi ammunition", "Norrach")),
+])
+def test_clefts_only_itself_to_blame_and_things_of_a_side(text, content, expected):
+    q = quote_of(text, content, "the minister")
+    assert expected in [(b.accused, b.accused_side) for b in C.extract_blame(text, [q])]
+
+
+def test_a_cleft_without_a_party_or_outside_a_quote_is_no_blame():
+    text = "It was Monday that the talks began."
+    assert C.extract_blame(text, [quote_of(text, text[:-1], "the envoy")]) == []
+    assert C.extract_blame("Garesh said nothing. It was Vellund that had broken the truce.") == []

@@ -643,6 +643,16 @@ def _blame_res() -> dict[str, re.Pattern]:
         "came_from": re.compile(
             rf"\b(?P<verb>came|come|comes|had\s+come|originated)\s+from\s+(?:the\s+direction\s+of\s+)?(?P<accused>(?:the\s+)?(?:(?:{party_names})\b|"
             rf"{_GENERIC_WORD})\s+(?:side|positions|territory|lines)\b)"),
+        # "it was Vellund that had broken the truce", in a speaker's words
+        "cleft": re.compile(rf"[Ii]t\s+was\s+(?P<accused>{party}|[A-Z][a-z]+)\s+(?:that|which|who)\s+"
+                            rf"(?P<verb>(?:had\s+|has\s+)?[a-z]+(?:\s+(?:up|down|out|off))?)\b"),
+        # "Garesh has only itself to blame"
+        "itself": re.compile(rf"(?P<accused>{party}|[A-Z][a-z]+)\s+(?:has|have|had)\s+only\s+(?:itself|themselves)\s+"
+                             rf"to\s+(?P<verb>blame)\b"),
+        # "the blast was caused by Norrachi ammunition stored in the warehouse"
+        "by_thing": re.compile(rf"\b(?P<verb>caused|fired|launched|carried\s+out|triggered|started)\s+by\s+(?:an?\s+)?"
+                               rf"(?P<accused>(?P<word>{_GENERIC_WORD})(?:\s+(?!(?:stored|placed|kept|left|that|which|"
+                               rf"who|in|near|at|on|from|to|and|of|by)\b)[a-z][\w-]*){{1,2}})"),
         "passive_bare": re.compile(rf"\b(?P<verb>{passive_by})\s+by\s+(?P<accused>[A-Z][a-z]+)\b(?!['’]s)"),
         "blame_on": re.compile(
             rf"(?P<accuser>{party}|{subj}|{owned})\s+(?:(?:has|have|had|also|again|long|often)\s+)*"
@@ -2187,6 +2197,24 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 m = res["hostile_they"].match(text, p, s.end)
                 if m is not None:
                     _add_hostile(text, quotes, m, s, add, "hostile-act", side="")
+            elif kind == "cleft":
+                m = res["cleft"].match(text, p, s.end)
+                if m is not None and m.group("accused").split()[-1] not in _NOT_PARTY_CLEFT:
+                    _add_hostile(text, quotes, m, s, add, "hostile-act", side=_side_of(m.group("accused"))
+                                 or _generic_side(m.group("accused").split()[-1]))
+            elif kind == "itself":
+                lo = max(s.start, p - 40)
+                m = next((x for x in res["itself"].finditer(text, lo, s.end) if x.end("accused") <= p + 1), None)
+                if m is not None:
+                    _add_hostile(text, quotes, m, s, add, "hostile-act", side=_side_of(m.group("accused"))
+                                 or m.group("accused"))
+            elif kind == "by":
+                m = res["by_thing"].match(text, p, s.end)
+                word = m.group("word") if m is not None else ""
+                side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
+                if side:
+                    _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
+                                 start=_claim_start(text, s.start, p), end=m.end())
             else:  # "the shooting came from the Ulmari side", told by a speaker
                 m = res["came_from"].match(text, p, s.end)
                 if m is not None and res["hnoun"].search(text, max(s.start, p - 60), p):
@@ -2385,9 +2413,11 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
 
 
 def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
-    """Sentences the party scan does not reach that two rules read: "they" inside a direct
-    quote ("“They started this,” Vantal said") and "came/come from" ("the shooting came from
-    the Ulmari side"): ``{sentence index: [(kind, offset)]}`` with kind ``they`` or ``from``."""
+    """Sentences the party scan does not reach that some rules read: "they" inside a direct
+    quote ("“They started this,” Vantal said"), "came/come from" ("the shooting came from the
+    Ulmari side"), a cleft ("it was Vellund that …"), a thing caused by a demonym ("caused by
+    Norrachi ammunition") and "only itself to blame": ``{sentence index: [(kind, offset)]}``
+    with kind ``they``, ``from``, ``cleft``, ``by`` or ``itself``."""
     low = _lowered(text)
     starts = [s.start for s in sents]
     out: dict[int, list[tuple[str, int]]] = {}
@@ -2405,6 +2435,13 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
         for p in _word_hits(low, word):
             if low.startswith(" from ", p + len(word)):
                 put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
+    for p in _word_hits(low, "it was"):
+        put("cleft", p)
+    for phrase in ("caused by", "fired by", "launched by", "carried out by", "triggered by", "started by"):
+        for p in _word_hits(low, phrase):
+            put("by", p)
+    for p in _word_hits(low, "only itself to blame"):
+        put("itself", p)
     return out
 
 
@@ -2418,6 +2455,8 @@ def _possessive_marks(s: str):
 
 
 _BE = re.compile(r"\b(?:was|were|is|are|been|being)\b")
+_NOT_PARTY_CLEFT = frozenset("I We You He She It They This That There Monday Tuesday Wednesday Thursday Friday Saturday "
+                             "Sunday".split())
 _FIRST = re.compile(r"[^,.;:]*?\bfirst\b")
 
 
