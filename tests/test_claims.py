@@ -31,6 +31,7 @@ class FakeQuote:
     speaker: str | None
     canonical_speaker: str | None = None
     side: str | None = None
+    kind: str | None = None  # "direct" for a quotation in marks
 
 
 def quote_of(text: str, content: str, speaker: str, side: str | None = None, canonical: str | None = None) -> FakeQuote:
@@ -285,7 +286,7 @@ def test_blind_sets_keep_their_level():
     summary = C.evaluate_claims(blind, C.load_claim_annotations(ANNOTATIONS)).set_index("kind")
     assert (summary["precision"] >= 0.94).all(), summary.to_string()
     assert summary.loc["time", "recall"] >= 0.92 and summary.loc["number", "recall"] >= 0.89
-    assert summary.loc["blame", "recall"] >= 0.70
+    assert summary.loc["blame", "recall"] >= 0.79
 
 
 def test_evaluation_counts_misses_and_false_alarms(first, tmp_path):
@@ -889,3 +890,30 @@ def test_a_cleft_without_a_party_or_outside_a_quote_is_no_blame():
     text = "It was Monday that the talks began."
     assert C.extract_blame(text, [quote_of(text, text[:-1], "the envoy")]) == []
     assert C.extract_blame("Garesh said nothing. It was Vellund that had broken the truce.") == []
+
+
+@pytest.mark.parametrize("text,content,expected", [
+    ("He said Hathvor bore full responsibility for the bloodshed and accused its leadership of lying.",
+     "Hathvor bore full responsibility for the bloodshed and accused its leadership of lying",
+     ["Hathvor bore full responsibility for the bloodshed", "its leadership of lying"]),
+    ("“Their army opened fire first,” said the mayor of Dostrin, a Zemmerian town.",
+     "Their army opened fire first,", ["Their army opened fire first"]),
+    ("Zemmerian troops hold the hill. “The Zemmerians started this, like they always do,” he said.",
+     "The Zemmerians started this, like they always do,", ["Zemmerians started this, like they always do"]),
+    ("Hathvor said its positions near Ferrag had again come under mortar fire from the Zemmerian side.",
+     "its positions near Ferrag had again come under mortar fire from the Zemmerian side",
+     ["its positions near Ferrag had again come under mortar fire from the Zemmerian side"]),
+    ("Hathvori troops are near. The ministry reported a fresh Hathvori drone strike on Dostrin.",
+     "a fresh Hathvori drone strike on Dostrin", ["Hathvori drone strike"]),
+])
+def test_blame_by_pronoun_agents_plural_demonyms_fire_from_a_side_and_noun_phrases(text, content, expected):
+    q = quote_of(text, content, "the ministry")
+    q = FakeQuote(q.start, q.end, q.speaker, kind="direct")
+    assert [b.text for b in C.extract_blame(text, [q])] == expected
+
+
+def test_lowercase_groups_accuse_and_both_armies_are_accused():
+    [b] = C.extract_blame("Human rights groups have accused both armies of firing on residential areas.")
+    assert (b.accuser, b.accused) == ("Human rights groups", "both armies")
+    [b] = C.extract_blame("Hathvori officials have for years accused Tolvesk of stalling the talks.")
+    assert b.text == "Tolvesk of stalling the talks"

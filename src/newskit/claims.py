@@ -591,11 +591,14 @@ def _blame_res() -> dict[str, re.Pattern]:
     hnoun = _alt(words["noun"])
     conduct = _alt(words["conduct"])
     passive = _alt(words["passive"])
-    aux = (r"(?:had|has|have|did|does|do|should|would|must|will|to|tried|attempted|stop|stopped|continue|continued|keep|"
+    aux = (r"(?:had|has|have|did|does|do|should|would|must|will|to|tried|attempted|chose|decided|stop|stopped|continue|continued|keep|"
            r"kept|again|also|then|first|once|was|were|is|are|been|being|begun|began|[a-z]+ly)")  # "had also", "was “deliberately”"
     subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
     collective = (r"(?:(?:[Ee]ach|[Bb]oth)\s+(?:side|sides|country|countries|government|governments)"
                   r"|[Tt]he\s+two\s+(?:sides|countries|governments|envoys|delegations|leaders|ministers|armies|capitals))")
+    # "Human rights groups have accused …"
+    groups = (r"(?:[A-Z][a-z]+\s+(?:[a-z]+\s+){0,2}(?:groups|organisations|organizations|activists|monitors|"
+              r"observers|officials|investigators))")
     # "Vellund, for its part, has long accused …"
     aside = r"(?:,\s+(?:for\s+(?:its|his|her|their)\s+part|in\s+turn|meanwhile|however)\s*,)?"
     # "… blamed each other on Wednesday for …"
@@ -609,9 +612,11 @@ def _blame_res() -> dict[str, re.Pattern]:
         "name": re.compile(rf"\b(?:{party_names})\b"),
         "generic": re.compile(_GENERIC_PARTY_NAMED),
         "accuse": re.compile(
-            rf"(?P<accuser>{party}|{subj}|{collective}|{owned}){aside},?\s+"
-            rf"(?:(?:has|have|had|also|again|repeatedly|then|each|both|still|long|often|previously|now)\s+)*"
-            rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj})(?:,\s+(?:which|who)\s+[^,.;]{{1,80}},)?"
+            rf"(?P<accuser>{party}|{subj}|{collective}|{owned}|{groups}){aside},?\s+"
+            rf"(?:(?:has|have|had|also|again|repeatedly|then|each|both|still|long|often|previously|now|"
+            rf"for\s+(?:years|months|weeks|decades))\s+)*"
+            rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj}|{owned}|both\s+(?:armies|sides|governments))"
+            rf"(?:,\s+(?:which|who)\s+[^,.;]{{1,80}},)?"
             rf"{when}\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
         "held": re.compile(
             rf"(?P<accuser>{party}|{subj}|{owned}),?\s+(?:(?:has|have|had|also|again|still)\s+)*(?P<verb>held|holds|hold)\s+"
@@ -621,6 +626,9 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"\b(?P<verb>held|holds|hold)\s+(?P<accused>{party}|the\s+(?:[a-z]+\s+)?(?:government|leadership|authorities|"
             rf"regime|army|military)\s+(?:in|of)\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|them|him|her)\s+"
             rf"[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?responsible\s+for\s+(?P<claim>[^.;]+)"),
+        "bore": re.compile(
+            rf"(?P<accused>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})\s+(?P<verb>bore|bears|bear)\s+"
+            rf"(?:(?:full|sole|the|direct|entire)\s+)*responsibility\s+for\s+(?P<claim>[^.;]+)"),
         "passive_by": re.compile(
             rf"\b(?P<verb>{passive_by})(?:\s+(?:near|in|at|on|outside|during)\s+[^,.;]{{1,40}}?)?\s+by\s+(?:an?\s+)?"
             rf"(?P<accused>{party})"),
@@ -631,17 +639,21 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|which)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj}|{collective})\s+"
             rf"(?P<verb>blamed|blames)\s+on\s+(?P<accused>{party}|{other})"),
         "and_accused": re.compile(
-            rf"\band\s+(?P<verb>accused|accuses|blamed|blames)\s+(?P<accused>{party}|{other}|{subj})\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
+            rf"\band\s+(?P<verb>accused|accuses|blamed|blames)\s+(?P<accused>{party}|{other}|{subj}|{owned})\s+(?:of|for)\s+"
+            rf"(?P<claim>[^.;]+)"),
         "subject": re.compile(
             r"(?:(?:In|At|On|From|After)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+)?"
             rf"(?P<subj>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,3}})(?=[,\s])"),
         "hostile_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{hostile})\b(?!\s+by\b)"),
         "act_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{act})\b"),
         # "They started this", in a speaker's own words
-        "hostile_they": re.compile(rf"(?P<accused>[Tt]hey)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        "hostile_they": re.compile(rf"(?P<accused>[Tt]hey|[Tt]heir\s+(?:army|forces|troops|soldiers|side|drones|artillery|"
+                                   rf"snipers|gunners|military|government))\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}"
+                                   rf"(?P<verb>{hostile})\b(?!\s+by\b)"),
         # "the shooting came from the Ulmari side"
         "came_from": re.compile(
-            rf"\b(?P<verb>came|come|comes|had\s+come|originated)\s+from\s+(?:the\s+direction\s+of\s+)?(?P<accused>(?:the\s+)?(?:(?:{party_names})\b|"
+            rf"\b(?P<verb>came|come|comes|had\s+come|originated|fire|launched|fired)\s+from\s+(?:the\s+direction\s+of\s+)?"
+            rf"(?P<accused>(?:the\s+)?(?:(?:{party_names})\b|"
             rf"{_GENERIC_WORD})\s+(?:side|positions|territory|lines)\b)"),
         # "it was Vellund that had broken the truce", in a speaker's words
         "cleft": re.compile(rf"[Ii]t\s+was\s+(?P<accused>{party}|[A-Z][a-z]+)\s+(?:that|which|who)\s+"
@@ -657,7 +669,8 @@ def _blame_res() -> dict[str, re.Pattern]:
         "blame_on": re.compile(
             rf"(?P<accuser>{party}|{subj}|{owned})\s+(?:(?:has|have|had|also|again|long|often)\s+)*"
             rf"(?P<verb>blamed|blames|blame|pinned|pins|pin)\s+"
-            rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?:an?\s+)?(?P<accused>{party}|{other}|[A-Z][a-z]+\b(?!['’]))"),
+            rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?:an?\s+)?[“\"]?(?:[a-z]+,?\s+(?:and\s+)?){{0,3}}"
+            rf"(?P<accused>{party}|{other}|[A-Z][a-z]+\b(?!['’]))"),
         "hostile": re.compile(rf"(?P<accused>{party})\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{hostile})\b(?!\s+by\b)"),
         # tried only where a preposition follows the party (keeps the common case fast)
         "hostile_place": re.compile(rf"(?P<accused>{party})\s+{place}\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
@@ -2128,9 +2141,9 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             found.append(BlameStatement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
                                         period, rule))
 
-        for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any") if need_accuse else ():
+        for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
-                if name in ("and_accused", "held_any"):
+                if name in ("and_accused", "held_any", "bore"):
                     # "… said the fire was an accident and accused Dravenian troops of …", "Ulmar's
                     # government, speaking from Veyrin, held Brastova responsible for …": the
                     # accuser is the speaker of the statement the clause belongs to, else the
@@ -2217,7 +2230,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                                  start=_claim_start(text, s.start, p), end=m.end())
             else:  # "the shooting came from the Ulmari side", told by a speaker
                 m = res["came_from"].match(text, p, s.end)
-                if m is not None and res["hnoun"].search(text, max(s.start, p - 60), p):
+                if m is not None and (m.group("verb") in ("fire", "fired", "launched")
+                                      or res["hnoun"].search(text, max(s.start, p - 60), p)):
                     accused = m.group("accused")
                     word = accused.split()[-2]
                     side = _side_of(accused) or _generic_side(word)
@@ -2307,7 +2321,8 @@ def _blame_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
 @functools.cache
 def _accuse_words() -> tuple[str, ...]:
     words = _blame_words()
-    return tuple(sorted({w.split()[0] for w in words["accuse"]} | {"blamed", "blames", "blame", "pinned", "pins", "pin"}))
+    return tuple(sorted({w.split()[0] for w in words["accuse"]} | {"blamed", "blames", "blame", "pinned", "pins", "pin",
+                                                                     "bore", "bears"}))
 
 
 def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, list[int], bool]]:
@@ -2398,12 +2413,14 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
             continue
         for k in range(max(4, len(d) - 4), len(d)):
             stems.setdefault(d[:k], _generic_side(d))
-    alts = [re.escape(n) for n in sorted(names)] + [re.escape(st) + "[a-z]" for st in sorted(stems)]
+    plurals = {d + "s": _generic_side(d) for d in demonyms if d.endswith(("ian", "an", "i")) and _generic_side(d) in names}
+    alts = [re.escape(n) for n in sorted(names)] + [re.escape(st) + "[a-z]" for st in sorted(stems)] + \
+        [re.escape(w) for w in sorted(plurals)]  # "The Zemmerians started this"
     starts = [s.start for s in sents]
     out: dict[int, list[tuple[int, str]]] = {}
     for m in re.finditer(r"(?<![\w’'])(?:" + "|".join(alts) + r")\b", text):  # "Istrevia's aggression" too
         word = m.group(0)
-        side = word if word in names else stems.get(word[:-1], "")
+        side = word if word in names else plurals.get(word) or stems.get(word[:-1], "")
         if not side or word in _parties() or word in demonyms:
             continue
         i = bisect.bisect_right(starts, m.start()) - 1
@@ -2427,11 +2444,12 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
         if i >= 0 and p < sents[i].end:
             out.setdefault(i, []).append((kind, p))
 
-    for p in _word_hits(low, "they"):
-        q = _containing(quotes, p, p + 4)
-        if q is not None and getattr(q, "kind", None) == "direct":
-            put("they", p)
-    for word in ("came", "come", "comes", "originated"):
+    for word in ("they", "their"):
+        for p in _word_hits(low, word):
+            q = _containing(quotes, p, p + len(word))
+            if q is not None and getattr(q, "kind", None) == "direct":
+                put("they", p)
+    for word in ("came", "come", "comes", "originated", "fire", "launched", "fired"):
         for p in _word_hits(low, word):
             if low.startswith(" from ", p + len(word)):
                 put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
