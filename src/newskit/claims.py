@@ -1760,21 +1760,32 @@ _SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|added|recalled|explained|ask
 _DISPLACE_BEFORE = re.compile(r"\b(?:forced|forcing|forces|drove|driving|drives|displaced|displacing|uprooted|"
                               r"uprooting)\s+$", re.IGNORECASE)
 _DISPLACE_AFTER = re.compile(r"\s+(?:people\s+|others\s+)?(?:from|to\s+flee|out\s+of|into|across)\b")
-_TOLL_BEFORE = re.compile(r"\btoll\s+(?:at|to|of|rose\s+to|stood\s+at|stands\s+at|climbed\s+to|reached)\s+$",
-                          re.IGNORECASE)
+_TOLL_BEFORE = re.compile(r"\btoll\s+(?:(?:had|has)\s+)?(?:at|to|of|rose\s+to|risen\s+to|stood\s+at|stands\s+at|"
+                          r"climbed\s+to|reached)\s+$", re.IGNORECASE)
+# "put the number of wounded soldiers at 105", "raised the number of its soldiers killed … to 71"
+_NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?:(?:its|their|the)\s+)?(?:[a-z]+\s+){0,2}?(?P<how>dead|killed|wounded|"
+                               r"injured|deaths|casualties|soldiers|civilians|people)\b[^.;:]{0,70}?\s(?:at|to)\s+$",
+                               re.IGNORECASE)
 _DEMONYM_PEOPLE = re.compile(r"\s+(?:[A-Z][a-z]+(?:ians|ans|is|ese))\b(?![’'-])")
 
 
-def _bare_count(text: str, pre: str, end: int) -> tuple[str, str, int, str] | None:
+def _bare_count(text: str, start: int, pre: str, end: int) -> tuple[str, str, int, str] | None:
     """A number with no counted noun that still counts people: displaced by a verb before it
     ("forced more than 300,000 from their homes", "drove about a million into exile"), a
-    death toll ("putting the death toll at about 100", "bring the toll to 19"), or a
-    demonym as the noun ("38,000 Tesmiris", "1,780 Brannockians").  Returns ``(counted,
-    outcome, end, rule suffix)`` or None."""
+    death toll ("putting the death toll at about 100", "the toll had risen to 49"), a number
+    of casualties ("put the number of wounded soldiers at 105"), or a demonym as the noun
+    ("38,000 Tesmiris").  ``start`` is where the claim starts (its qualifier) and ``pre``
+    the 40 characters before it.  Returns ``(counted, outcome, end, rule suffix)`` or None."""
     if pre.endswith(" ") and _DISPLACE_BEFORE.search(pre) and _DISPLACE_AFTER.match(text, end):
         return "people", "displaced", end, "+displaced"
     if pre.endswith(" ") and _TOLL_BEFORE.search(pre):
         return "people", "died", end, "+toll"
+    if pre.endswith(" ") and "number" in text[max(0, start - 120):start]:
+        m = _NUMBER_OF_BEFORE.search(text, max(0, start - 120), start)
+        if m is not None:
+            how = m.group("how").lower()
+            outcome = "wounded" if how in ("wounded", "injured") else "killed" if how in ("dead", "killed", "deaths") else ""
+            return "people", outcome, end, "+number-of"
     m = _DEMONYM_PEOPLE.match(text, end)
     if m is not None:
         return "people", "", m.end(), "+demonym"
@@ -1891,7 +1902,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         if not outcome and implied:
             outcome, casualty = implied, implied in _casualty_outcomes()
         if not counted and not outcome and not of_them:
-            bare = _bare_count(text, pre, end)
+            bare = _bare_count(text, start, pre, end)
             if bare is not None:  # "forced more than 300,000 from their homes", "the death toll at 116"
                 counted, outcome, end, how = bare
                 casualty = outcome in _casualty_outcomes()
