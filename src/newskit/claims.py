@@ -835,8 +835,13 @@ def _zone_offset(m: re.Match) -> int | None:
     return None
 
 
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
+
+
 def _previous_word(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, pos - 20):pos])
+    """The ASCII word ending (but for spaces and hyphens) at ``pos``, within 20 characters,
+    lower-cased; "" if none."""
+    m = _PREVIOUS_WORD.search(text, max(0, pos - 20), pos)  # ``$`` holds at ``pos``, as at a slice's end
     return _fold(m.group(1)) if m else ""
 
 
@@ -1319,6 +1324,9 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     return out
 
 
+_EARLIER_NOT_TIME = re.compile(r"\s+(?:than|on|in|this|that|today|statements?)\b")  # "earlier than", "earlier on"
+
+
 def _check_candidate(text: str, kind: TimeKind, m: re.Match) -> bool:
     if m.end() == m.start():
         return False
@@ -1338,8 +1346,7 @@ def _check_candidate(text: str, kind: TimeKind, m: re.Match) -> bool:
             return False
     elif kind is TimeKind.RELATIVE and m.group("phrase"):
         phrase = " ".join(_fold(m.group("phrase")).split())
-        if phrase == "earlier" and re.match(r"\s+(?:than|on|in|this|that|today|statements?)\b",
-                                             text[m.end():m.end() + 12]):
+        if phrase == "earlier" and _EARLIER_NOT_TIME.match(text[m.end():m.end() + 12]):
             return False
     elif kind is TimeKind.YEAR:
         after = text[m.end():m.end() + 40]
