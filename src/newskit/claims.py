@@ -691,10 +691,31 @@ def parse_number(words: str) -> tuple[int | float, bool] | None:
     (two of the unit: 2,000).  Word numbers follow English grammar: units add, scales
     ("hundred", "thousand", "million") multiply what precedes them.
     """
-    nums = _numbers()
-    if words.isascii() and words.isdigit() and words not in nums:
+    if words.isascii() and words.isdigit() and words not in _numbers():
         value = float(words)  # "12", "2022": what the digits branch below makes of them
         return (int(value) if value == int(value) else value), False
+    known = _number_word_values().get(words)
+    if known is not None:
+        return known  # "two", "a", "thousands"
+    return _parse_number(words)
+
+
+@functools.cache
+def _number_word_values() -> dict[str, tuple[int | float, bool]]:
+    """:func:`parse_number` of each word of ``claim_numbers.tsv`` that it reads as written
+    (lower case, no hyphen or space), by the general rules, once."""
+    out = {}
+    for w in _numbers():
+        if " ".join(_fold(w).replace("-", " ").split()) == w:
+            value = _parse_number(w)
+            if value is not None:
+                out[w] = value
+    return out
+
+
+def _parse_number(words: str) -> tuple[int | float, bool] | None:
+    """:func:`parse_number` by its general rules."""
+    nums = _numbers()
     s = " ".join(_fold(words).replace("-", " ").split())
     if not s:
         return None
