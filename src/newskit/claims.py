@@ -1027,9 +1027,9 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
 def _digit_runs_full(text: str) -> list[tuple[int, int]]:
     """Reference implementation of :func:`_digit_runs` (the tests compare the two)."""
     return [m.span() for m in _DIGITS.finditer(text)]
-# weekday and month names, full or abbreviated (a match needs no word end: "Sept." is one)
-_CAP_NAMES = re.compile("(?:" + "|".join(_WEEKDAYS + _MONTHS) + "|" + "|".join(sorted(_MONTH_ABBR, key=len, reverse=True))
-                        + ")")
+# weekday and month names, full or abbreviated (a match needs no word end: "Sept." is one);
+# only where a match starts counts (see _name_starts), so a trie will do
+_CAP_NAMES = re.compile("(?:" + _trie_alt(_WEEKDAYS + _MONTHS + tuple(_MONTH_ABBR)) + ")")
 
 
 def _name_starts(text: str) -> list[int]:
