@@ -722,10 +722,31 @@ def parse_number(words: str) -> tuple[int | float, bool] | None:
     (two of the unit: 2,000).  Word numbers follow English grammar: units add, scales
     ("hundred", "thousand", "million") multiply what precedes them.
     """
-    nums = _numbers()
-    if words.isascii() and words.isdigit() and words not in nums:
+    if words.isascii() and words.isdigit() and words not in _numbers():
         value = float(words)  # "12", "2022": what the digits branch below makes of them
         return (int(value) if value == int(value) else value), False
+    known = _number_word_values().get(words)
+    if known is not None:
+        return known  # "two", "a", "thousands"
+    return _parse_number(words)
+
+
+@functools.cache
+def _number_word_values() -> dict[str, tuple[int | float, bool]]:
+    """:func:`parse_number` of each word of ``claim_numbers.tsv`` that it reads as written
+    (lower case, no hyphen or space), by the general rules, once."""
+    out = {}
+    for w in _numbers():
+        if " ".join(_fold(w).replace("-", " ").split()) == w:
+            value = _parse_number(w)
+            if value is not None:
+                out[w] = value
+    return out
+
+
+def _parse_number(words: str) -> tuple[int | float, bool] | None:
+    """:func:`parse_number` by its general rules."""
+    nums = _numbers()
     s = " ".join(_fold(words).replace("-", " ").split())
     if not s:
         return None
@@ -866,8 +887,13 @@ def _zone_offset(m: re.Match) -> int | None:
     return None
 
 
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+)[\s-]*$")
+
+
 def _previous_word(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z]+)[\s-]*$", text[max(0, pos - 20):pos])
+    """The ASCII word ending (but for spaces and hyphens) at ``pos``, within 20 characters,
+    lower-cased; "" if none."""
+    m = _PREVIOUS_WORD.search(text, max(0, pos - 20), pos)  # ``$`` holds at ``pos``, as at a slice's end
     return _fold(m.group(1)) if m else ""
 
 
@@ -1032,9 +1058,9 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
 def _digit_runs_full(text: str) -> list[tuple[int, int]]:
     """Reference implementation of :func:`_digit_runs` (the tests compare the two)."""
     return [m.span() for m in _DIGITS.finditer(text)]
-# weekday and month names, full or abbreviated (a match needs no word end: "Sept." is one)
-_CAP_NAMES = re.compile("(?:" + "|".join(_WEEKDAYS + _MONTHS) + "|" + "|".join(sorted(_MONTH_ABBR, key=len, reverse=True))
-                        + ")")
+# weekday and month names, full or abbreviated (a match needs no word end: "Sept." is one);
+# only where a match starts counts (see _name_starts), so a trie will do
+_CAP_NAMES = re.compile("(?:" + _trie_alt(_WEEKDAYS + _MONTHS + tuple(_MONTH_ABBR)) + ")")
 
 
 def _name_starts(text: str) -> list[int]:
@@ -1350,6 +1376,9 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     return out
 
 
+_EARLIER_NOT_TIME = re.compile(r"\s+(?:than|on|in|this|that|today|statements?)\b")  # "earlier than", "earlier on"
+
+
 def _check_candidate(text: str, kind: TimeKind, m: re.Match) -> bool:
     if m.end() == m.start():
         return False
@@ -1369,8 +1398,7 @@ def _check_candidate(text: str, kind: TimeKind, m: re.Match) -> bool:
             return False
     elif kind is TimeKind.RELATIVE and m.group("phrase"):
         phrase = " ".join(_fold(m.group("phrase")).split())
-        if phrase == "earlier" and re.match(r"\s+(?:than|on|in|this|that|today|statements?)\b",
-                                             text[m.end():m.end() + 12]):
+        if phrase == "earlier" and _EARLIER_NOT_TIME.match(text[m.end():m.end() + 12]):
             return False
     elif kind is TimeKind.YEAR:
         after = text[m.end():m.end() + 40]
