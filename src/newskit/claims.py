@@ -522,13 +522,18 @@ def _claim_res() -> dict[str, re.Pattern]:
 # A party the table does not list: a country's possessive or demonym before a state or armed
 # body ("Dravenia’s defence ministry", "Ostreli artillery", "Kalvorian units").  Its side is the
 # country the demonym names (see _generic_side).
-_GENERIC_NOT = r"(?!(?:The|A|An|Its|His|Her|Their|Our|This|That|These|Those|Both|Each|Other|Some|Many)\b)"
+# The word lists below are tries (``_trie_alt``): where one alternative at most can match at an
+# offset (each is followed by ``\b`` or ``\s+``, and none is another's prefix up to such an end)
+# or only whether one matches counts (a look-ahead), the order of the alternatives is moot.
+_GENERIC_NOT = ("(?!" + _trie_alt(("The", "A", "An", "Its", "His", "Her", "Their", "Our", "This", "That", "These",
+                                   "Those", "Both", "Each", "Other", "Some", "Many")) + r"\b)")
 _GENERIC_WORD = r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)"
 _GENERIC_BODIES = {kind: tuple(r["word"] for r in resources.table("claim_bodies.tsv") if r["kind"] == kind)
                    for kind in ("body", "modifier")}
-_GENERIC_MOD = "(?:(?:" + "|".join(_GENERIC_BODIES["modifier"]) + r")\s+)?"
+_GENERIC_MOD = "(?:" + _trie_alt(_GENERIC_BODIES["modifier"]) + r"\s+)?"
 _GENERIC_NOUNS = "|".join(_GENERIC_BODIES["body"])
-_GENERIC_HEAD = "(?:" + _GENERIC_NOUNS.replace("minister", r"(?:prime\s+|foreign\s+|defence\s+)?minister") + r")\b"
+# "(prime|foreign|defence) minister" begins with no body noun's letters: exclusive of the trie
+_GENERIC_HEAD = r"(?:(?:prime|foreign|defence)\s+minister|" + _trie_alt(_GENERIC_BODIES["body"]) + r")\b"
 _GENERIC_PARTY_NAMED = rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
 _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twice in one pattern: no name
 # the fast scan: find the body's noun (a literal, by ``str.find``), then look back for the country word
@@ -576,23 +581,26 @@ def _generic_side(word: str) -> str:
 @functools.cache
 def _blame_res() -> dict[str, re.Pattern]:
     words = _blame_words()
-    party_names = _alt(_parties())
-    org = ("defence|defense|foreign|interior|ministry|army|military|forces|troops|soldiers|side|government|"
-           "president|officials|authorities|leadership|prime|minister|armed|units|media|border|guards|"
-           "servicemen|fighters|separatists|leaders")
+    party_names = _trie_alt(_parties())
+    org = _trie_alt(("defence|defense|foreign|interior|ministry|army|military|forces|troops|soldiers|side|government|"
+                     "president|officials|authorities|leadership|prime|minister|armed|units|media|border|guards|"
+                     "servicemen|fighters|separatists|leaders").split("|"))  # each followed by \b: one matches
     party = (rf"(?:(?:[Tt]he\s+)?(?:{party_names})\b(?:['’]s)?(?:\s+(?:{org})\b){{0,3}}|(?:[Tt]he\s+)?{_GENERIC_PARTY}"
              r"|(?:[Tt]he\s+)?enemy\b)")
     # "her ministry had accused Corvenia of …", "its army blamed …"
     owned = rf"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+){{0,2}}?(?:{org})\b"
     other = r"(?:each other|one another|the other side|the other)"
-    accuse = _alt(words["accuse"])
-    hostile = _alt(words["hostile"] + words["hostile_side"])
-    act = _alt(words["act"])
-    hnoun = _alt(words["noun"])
-    conduct = _alt(words["conduct"])
-    passive = _alt(words["passive"])
-    aux = (r"(?:had|has|have|did|does|do|should|would|must|will|to|tried|attempted|chose|decided|stop|stopped|continue|continued|keep|"
-           r"kept|again|also|then|first|once|was|were|is|are|been|being|begun|began|[a-z]+ly)")  # "had also", "was “deliberately”"
+    accuse = _trie_alt(words["accuse"])
+    hostile = _trie_alt(words["hostile"] + words["hostile_side"])
+    act = _trie_alt(words["act"])
+    hnoun = _trie_alt(words["noun"])
+    conduct = _trie_alt(words["conduct"])
+    passive = _trie_alt(words["passive"])
+    # "had also", "was “deliberately”"; an aux is a whole word (a quote mark or a space follows):
+    # one alternative at most matches, none of the words ending in "ly"
+    aux = ("(?:" + _trie_alt("had|has|have|did|does|do|should|would|must|will|to|tried|attempted|chose|decided|stop|stopped|continue|"
+                             "continued|keep|kept|again|also|then|first|once|was|were|is|are|been|being|begun|began".split("|"))
+           + r"|[a-z]+ly)")
     subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
     collective = (r"(?:(?:[Ee]ach|[Bb]oth)\s+(?:side|sides|country|countries|government|governments)"
                   r"|[Tt]he\s+two\s+(?:sides|countries|governments|envoys|delegations|leaders|ministers|armies|capitals))")
@@ -604,7 +612,7 @@ def _blame_res() -> dict[str, re.Pattern]:
     # "… blamed each other on Wednesday for …"
     when = r"(?:\s+(?:on|in|at|late|early|earlier|last|this)\s+[A-Za-z0-9]+(?:\s+(?:morning|afternoon|evening|night))?)?"
     # "the fighting was started by X", "were fired by an Ostreli battery"
-    passive_by = _alt(words["passive"] + words.get("passive_by", ()))
+    passive_by = _trie_alt(words["passive"] + words.get("passive_by", ()))
     # where the party's unit stood: "Lutrian troops on the western bank opened fire"
     place = r"(?:on|in|from|near|at|along|across)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
     return {
@@ -2166,6 +2174,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     learned = _learned_parties(text, sents, countries, {word for _, word in generic})
     extra = _blame_extra(text, sents, quotes)
     conduct_keys, passive_keys = _blame_keys()
+    hostile_at, act_at = _verb_starts(text)
     for si, (s, period) in enumerate(zip(sents, periods)):
         if si not in plan and si not in learned and si not in extra:
             continue
@@ -2227,9 +2236,10 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     verb, cs, ce, "mutual")
         # a cheap test first: the conduct rules' patterns each hold a conduct noun ("aggression")
         has_conduct = any(map(s.text.__contains__, conduct_keys))
-        for m in _anchored(res["hostile"], text, parties, s.end):
+        hostile_parties = _before_verb(text, parties, hostile_at, s.end)
+        for m in _anchored(res["hostile"], text, hostile_parties, s.end):
             _add_hostile(text, quotes, m, s, add, "hostile-act")
-        for p in parties:
+        for p in hostile_parties:
             # "Lutrian troops on the western bank opened fire"
             pm = res["party"].match(text, p, s.end)
             if pm is not None and res["place_after"].match(text, pm.end(), s.end):
@@ -2305,7 +2315,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 if side:
                     _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
                                  start=_claim_start(text, s.start, m.start()), end=m.end())
-        for m in _anchored(res["act"], text, parties, s.end):
+        for m in _anchored(res["act"], text, _before_verb(text, parties, act_at, s.end), s.end):
             window = text[m.end("verb"):min(s.end, m.end("verb") + 60)]
             if res["hnoun"].search(window):
                 _add_hostile(text, quotes, m, s, add, "hostile-act")
@@ -2342,7 +2352,7 @@ _OF_BY_BEFORE = re.compile(r"\b(?:of|by)\s+(?:[Tt]he\s+)?$")  # the reference fo
 @functools.cache
 def _party_trigger() -> re.Pattern:
     # no leading \b: a pattern starting with literal names lets ``re`` skip ahead quickly
-    return re.compile("(?:" + _alt(_parties()) + r")\b")
+    return re.compile("(?:" + _trie_alt(_parties()) + r")\b")
 
 
 @functools.cache
@@ -2420,6 +2430,49 @@ def _ends_in_of_by(text: str, lo: int, words: str, spaced: bool = False) -> bool
         words = stripped
     k = lo + len(words) - 2
     return words.endswith(("of", "by")) and (k == 0 or not (text[k - 1].isalnum() or text[k - 1] == "_"))
+
+
+@functools.cache
+def _verb_scan() -> tuple[re.Pattern, dict[str, tuple[bool, bool]]]:
+    """The scan of :func:`_verb_starts` and, for each first word of a verb of the ``hostile``
+    (``hostile_place``) and ``act`` patterns, whether it begins one of each kind's verbs.
+
+    In those patterns a verb follows ``\\s+`` or a quote mark ``“``/``"`` and ends at ``\\b``;
+    its first word (a run of letters) then ends at ``\\b`` too, so at an offset at most one
+    first word matches and the scan, which takes it, misses no verb."""
+    words = _blame_words()
+    hostile = {w.split()[0] for w in words["hostile"] + words["hostile_side"]}
+    act = {w.split()[0] for w in words["act"]}
+    assert all(w.isalpha() for w in hostile | act)
+    pattern = re.compile(r"[\s“\"](?=(" + _trie_alt(hostile | act) + r")\b)")
+    return pattern, {w: (w in hostile, w in act) for w in hostile | act}
+
+
+def _verb_starts(text: str) -> tuple[list[int], list[int]]:
+    """Sorted offsets in ``text`` where a verb of the ``hostile`` patterns may begin, and
+    where one of the ``act`` pattern may (a superset of where they do: see :func:`_verb_scan`)."""
+    pattern, kinds = _verb_scan()
+    hostile, act = [], []
+    for m in pattern.finditer(text):
+        is_hostile, is_act = kinds[m.group(1)]
+        if is_hostile:
+            hostile.append(m.end())
+        if is_act:
+            act.append(m.end())
+    return hostile, act
+
+
+def _before_verb(text: str, starts: list[int], verbs: list[int], end: int) -> list[int]:
+    """The party ``starts`` from which one of ``verbs`` (sorted offsets) can be reached
+    before ``end``: a ``hostile``/``act`` match from a party start ends in a verb, and what
+    lies between — the party, adverbs, a place ("on the western bank") — holds no comma,
+    so the first verb after the start must come before the first comma (and before ``end``)."""
+    out = []
+    for p in starts:
+        i = bisect.bisect_right(verbs, p)
+        if i < len(verbs) and verbs[i] < end and text.find(",", p, verbs[i]) < 0:
+            out.append(p)
+    return out
 
 
 def _anchored(pattern: re.Pattern, text: str, starts: list[int], end: int):
