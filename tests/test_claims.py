@@ -286,7 +286,7 @@ def test_blind_sets_keep_their_level():
     summary = C.evaluate_claims(blind, C.load_claim_annotations(ANNOTATIONS)).set_index("kind")
     assert (summary["precision"] >= 0.94).all(), summary.to_string()
     assert summary.loc["time", "recall"] >= 0.91 and summary.loc["number", "recall"] >= 0.89
-    assert summary.loc["blame", "recall"] >= 0.71
+    assert summary.loc["blame", "recall"] >= 0.76
 
 
 def test_evaluation_counts_misses_and_false_alarms(first, tmp_path):
@@ -926,3 +926,34 @@ def test_lowercase_groups_accuse_and_both_armies_are_accused():
 ])
 def test_tolls_numbers_of_casualties_and_injuries(text, expected):
     assert expected in [(c.text, c.value, c.counted, c.outcome) for c in C.extract_claims(text)]
+
+
+@pytest.mark.parametrize("text,content,expected", [
+    ("“The responsibility for this escalation lies entirely with the leadership of Ondrevia,” he said, "
+     "as Ondrevian troops advanced.", "The responsibility for this escalation lies entirely with the leadership of Ondrevia,",
+     ("the leadership of Ondrevia", "Ondrevia")),
+    ("Ondrevian troops hold Merekh. “The shells came from their side, from the hills,” he said.",
+     "The shells came from their side, from the hills,", ("their side", "")),
+    ("The mission said the first impacts came “from the direction of positions held by the Kazmerati armed forces”.",
+     "the first impacts came “from the direction of positions held by the Kazmerati armed forces”",
+     ("positions held by the Kazmerati armed forces", "Kazmerat")),
+    ("Ondrevian tanks moved in. Kazmerat said Ondrevia had “torpedoed” the truce.", "Ondrevia had “torpedoed” the truce",
+     ("Ondrevia", "Ondrevia")),
+    ("The ombudsman called the strike “a deliberate war crime by the Kazmerati armed forces”.",
+     "a deliberate war crime by the Kazmerati armed forces", ("the Kazmerati armed forces", "Kazmerat")),
+])
+def test_responsibility_that_lies_with_fire_from_their_side_and_more_acts(text, content, expected):
+    q = quote_of(text, content, "the official")
+    assert expected in [(b.accused, b.accused_side) for b in C.extract_blame(text, [q])]
+
+
+def test_an_ambassador_blames_a_quoted_phrase_and_the_claim_ends_at_while():
+    text = ("Tulvaria's ambassador blamed “Ondrevian militarism and its foreign backers” for the crisis, while "
+            "several members pointed elsewhere.")
+    [b] = C.extract_blame(text)
+    assert (b.accuser, b.text) == ("Tulvaria's ambassador", "“Ondrevian militarism and its foreign backers” for the crisis")
+
+
+def test_an_article_count_in_apposition_is_no_count():
+    assert [c.text for c in C.extract_claims("Kazmerat said one of its civilians, a shepherd, was killed.")] == [
+        "one of its civilians"]

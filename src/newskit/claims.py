@@ -604,6 +604,9 @@ def _blame_res() -> dict[str, re.Pattern]:
     subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
     collective = (r"(?:(?:[Ee]ach|[Bb]oth)\s+(?:side|sides|country|countries|government|governments)"
                   r"|[Tt]he\s+two\s+(?:sides|countries|governments|envoys|delegations|leaders|ministers|armies|capitals))")
+    # "Tulvaria's ambassador blamed …"
+    role = (r"(?:\s+(?:(?:foreign|defence|defense|prime|interior)\s+)?(?:ambassador|envoy|minister|president|spokesman|"
+            r"spokeswoman|spokesperson|representative|delegate|negotiator))?")
     # "Human rights groups have accused …"
     groups = (r"(?:[A-Z][a-z]+\s+(?:[a-z]+\s+){0,2}(?:groups|organisations|organizations|activists|monitors|"
               r"observers|officials|investigators))")
@@ -620,10 +623,11 @@ def _blame_res() -> dict[str, re.Pattern]:
         "name": re.compile(rf"\b(?:{party_names})\b"),
         "generic": re.compile(_GENERIC_PARTY_NAMED),
         "accuse": re.compile(
-            rf"(?P<accuser>{party}|{subj}|{collective}|{owned}|{groups}){aside},?\s+"
+            rf"(?P<accuser>{party}|{subj}{role}|{collective}|{owned}|{groups}){aside},?\s+"
             rf"(?:(?:has|have|had|also|again|repeatedly|then|each|both|still|long|often|previously|now|"
             rf"for\s+(?:years|months|weeks|decades))\s+)*"
-            rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj}|{owned}|both\s+(?:armies|sides|governments))"
+            rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj}|{owned}|both\s+(?:armies|sides|governments)|"
+            rf"[“\"]{_GENERIC_WORD}\s+[^“”\".;]{{2,50}}[”\"])"
             rf"(?:,\s+(?:which|who)\s+[^,.;]{{1,80}},)?"
             rf"{when}\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
         "held": re.compile(
@@ -635,7 +639,8 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"regime|army|military)\s+(?:in|of)\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|them|him|her)\s+"
             rf"[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?responsible\s+for\s+(?P<claim>[^.;]+)"),
         "bore": re.compile(
-            rf"(?P<accused>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}})\s+(?P<verb>bore|bears|bear)\s+"
+            rf"(?P<accused>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|both\s+(?:governments|sides|countries|armies))"
+            rf"\s+(?P<verb>bore|bears|bear)\s+"
             rf"(?:(?:full|sole|the|direct|entire)\s+)*responsibility\s+for\s+(?P<claim>[^.;]+)"),
         "passive_by": re.compile(
             rf"\b(?P<verb>{passive_by})(?:\s+(?:near|in|at|on|outside|during)\s+[^,.;]{{1,40}}?)?\s+by\s+(?:an?\s+)?"
@@ -660,9 +665,15 @@ def _blame_res() -> dict[str, re.Pattern]:
                                    rf"(?P<verb>{hostile})\b(?!\s+by\b)"),
         # "the shooting came from the Ulmari side"
         "came_from": re.compile(
-            rf"\b(?P<verb>came|come|comes|had\s+come|originated|fire|launched|fired)\s+from\s+(?:the\s+direction\s+of\s+)?"
+            rf"\b(?P<verb>came|come|comes|had\s+come|originated|fire|launched|fired)\s+[“\"]?from\s+[“\"]?"
+            rf"(?:the\s+direction\s+of\s+)?"
             rf"(?P<accused>(?:the\s+)?(?:(?:{party_names})\b|"
-            rf"{_GENERIC_WORD})\s+(?:side|positions|territory|lines)\b)"),
+            rf"{_GENERIC_WORD})\s+(?:side|positions|territory|lines)\b|their\s+(?:side|positions|lines)\b|"
+            rf"positions\s+held\s+by\s+(?:the\s+)?{_GENERIC_PARTY})"),
+        # "The responsibility for this escalation lies entirely with the leadership of Ondrevia"
+        "lies_with": re.compile(
+            rf"[Rr]esponsibility\s+(?:for\s+[^.;]{{1,80}}?\s+)?(?P<verb>lies|rests|lay|rested)\s+(?:[a-z]+ly\s+)?with\s+"
+            rf"(?P<accused>[^.;,“”\"]{{1,80}})"),
         # "it was Vellund that had broken the truce", in a speaker's words
         "cleft": re.compile(rf"[Ii]t\s+was\s+(?P<accused>{party}|[A-Z][a-z]+)\s+(?:that|which|who)\s+"
                             rf"(?P<verb>(?:had\s+|has\s+)?[a-z]+(?:\s+(?:up|down|out|off))?)\b"),
@@ -1951,7 +1962,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             continue
         if value == 1 and _SPEAKS_AFTER.match(text, end):
             continue  # "“We are operating by torchlight,” one surgeon said": a speaker, not a count
-        if is_article and "-year-old" in text[ns:end] and pre.endswith(", ") and text.startswith(",", end):
+        if is_article and pre.endswith(", ") and text.startswith(",", end):
             continue  # "The longest-held prisoner, a 58-year-old farmer, …": an appositive, not a count
         if sents is None:
             sents = _sentences(text, sentences)
@@ -2105,7 +2116,7 @@ def _possessive_side(speaker: str) -> str:
 
 _TRAILING_ATTRIBUTION = re.compile(
     r"(?:,\s+(?:[^,]{1,60}?\s)?(?:said|says|added|reported|told\s+\w+)|,?\s+and\s+that\b.*"
-    r"|,\s+(?:adding|saying|claiming|insisting|arguing|accusing)\b.*|:\s.*"
+    r"|,\s+(?:adding|saying|claiming|insisting|arguing|accusing)\b.*|:\s.*|,\s+(?:while|whereas)\b.*"
     r"|,?\s+and\s+(?:accused|blamed|said|added|denied|warned)\b.*)\W*$")
 
 
@@ -2264,6 +2275,14 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 if m is not None and m.group("accused").split()[-1] not in _NOT_PARTY_CLEFT:
                     _add_hostile(text, quotes, m, s, add, "hostile-act", side=_side_of(m.group("accused"))
                                  or _generic_side(m.group("accused").split()[-1]))
+            elif kind == "lies":  # "The responsibility … lies entirely with the leadership of Ondrevia"
+                m = res["lies_with"].match(text, p, s.end)
+                if m is not None:
+                    names = re.findall(r"[A-Z][a-z]+(?:['’]s)?", m.group("accused"))
+                    side = next((sd for sd in (_side_of(w) or (_generic_side(w) if _generic_side(w) in countries
+                                                                or w in countries else "") for w in names) if sd), "")
+                    if side:
+                        _add_hostile(text, quotes, m, s, add, "hostile-act", side=side, start=m.start(), end=m.end())
             elif kind == "itself":
                 lo = max(s.start, p - 40)
                 m = next((x for x in res["itself"].finditer(text, lo, s.end) if x.end("accused") <= p + 1), None)
@@ -2283,7 +2302,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                                       or res["hnoun"].search(text, max(s.start, p - 60), p)):
                     accused = m.group("accused")
                     word = accused.split()[-2]
-                    side = _side_of(accused) or _generic_side(word)
+                    side = _side_of(accused) or ("" if word == "their" else _generic_side(word))
                     _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
                                  start=_claim_start(text, s.start, p), end=m.end())
         for i in _possessive_marks(s.text) if has_conduct else ():
@@ -2543,7 +2562,7 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
                 put("they", p)
     for word in ("came", "come", "comes", "originated", "fire", "launched", "fired"):
         for p in _word_hits(low, word):
-            if low.startswith(" from ", p + len(word)):
+            if _FROM_AFTER.match(low, p + len(word)):
                 put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
     for p in _word_hits(low, "it was"):
         put("cleft", p)
@@ -2552,6 +2571,8 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
             put("by", p)
     for p in _word_hits(low, "only itself to blame"):
         put("itself", p)
+    for p in _word_hits(low, "responsibility"):
+        put("lies", p)
     return out
 
 
@@ -2565,6 +2586,7 @@ def _possessive_marks(s: str):
 
 
 _BE = re.compile(r"\b(?:was|were|is|are|been|being)\b")
+_FROM_AFTER = re.compile(r"\s[“\"]?from\s")
 _NOT_PARTY_CLEFT = frozenset("I We You He She It They This That There Monday Tuesday Wednesday Thursday Friday Saturday "
                              "Sunday".split())
 _FIRST = re.compile(r"[^,.;:]*?\bfirst\b")
