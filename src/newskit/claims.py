@@ -542,24 +542,13 @@ _GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{
                              r"(?:(?:prime|foreign|defence)\s+)?$")
 
 
-def _generic_parties(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
-    """``(start, country word)`` of each party phrase the table does not list in
-    ``text[lo:hi]`` ("Ostreli artillery" → ``(p, "Ostreli")``), found from the literal body
-    noun backwards (fast: no pattern is tried at every offset)."""
-    hi = len(text) if hi is None else hi
-    hits = set()
-    for noun in _GENERIC_NOUN_WORDS:
-        n = len(noun)
-        p = text.find(noun, lo, hi)
-        while p >= 0:
-            if p + n == hi or not (text[p + n].isalnum() or text[p + n] == "_"):  # the noun ends a word (\b)
-                hits.add(p)
-            p = text.find(noun, p + 1, hi)
+def _generic_parties(text: str) -> list[tuple[int, str]]:
+    """``(start, country word)`` of each party phrase the table does not list in ``text``
+    ("Ostreli artillery" → ``(p, "Ostreli")``), found from the body noun (a whole word, from
+    :func:`_blame_hits`) backwards (fast: no pattern is tried at every offset)."""
     out = []
-    for p in sorted(hits):
-        if p and (text[p - 1].isalnum() or text[p - 1] in "’'-_"):
-            continue  # inside a word ("paramilitary")
-        g = _GENERIC_BEFORE.search(text, max(lo, p - 48), p)
+    for p in _blame_hits(text)["noun"]:
+        g = _GENERIC_BEFORE.search(text, max(0, p - 48), p)
         if g is not None and g.group(1) not in _parties() and g.group(1).rstrip("’'s") not in _parties():
             out.append((g.start(), g.group(1)))
     return out
@@ -2048,7 +2037,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     learned = _learned_parties(text, sents, countries, {word for _, word in generic})
     extra = _blame_extra(text, sents, quotes)
     conduct_keys, passive_keys = _blame_keys()
-    hostile_at, act_at = _verb_starts(text)
+    hits = _blame_hits(text)
+    hostile_at, act_at = hits["hostile"], hits["act"]
     for si, (s, period) in enumerate(zip(sents, periods)):
         if si not in plan and si not in learned and si not in extra:
             continue
@@ -2228,6 +2218,75 @@ def _accuse_words() -> tuple[str, ...]:
     return tuple(sorted({w.split()[0] for w in words["accuse"]} | {"blamed", "blames", "blame"}))
 
 
+_FROM_WORDS = ("came", "come", "comes", "originated")  # "came from the X side" (_blame_extra)
+_WORD_CATEGORIES = ("accuse", "other", "enemy", "they", "from")  # looked up in _lowered(text), as whole words
+
+
+@functools.cache
+def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[str, ...]]]:
+    """The patterns and table of :func:`_blame_hits`: ``((after a space, after another
+    character that is no ASCII letter, at the start), {key: its categories})``.
+
+    Every key word of extract_blame's cheap scans is in one trie, looked for in the folded
+    text as a whole word: right after a space (a literal first character: ``re`` skips to
+    each space in C), after any other character but an ASCII letter, or at offset 0, and
+    followed by no letter or digit.  The keys are runs of lower-case ASCII letters, so at
+    an offset at most one key is followed by no letter or digit: the trie finds it."""
+    words = _blame_words()
+    cats: dict[str, set[str]] = {}
+    for cat, keys in (("accuse", _accuse_words()), ("other", ("other", "another")), ("enemy", ("enemy",)),
+                      ("they", ("they",)), ("from", _FROM_WORDS), ("noun", _GENERIC_NOUN_WORDS),
+                      ("hostile", [w.split()[0] for w in words["hostile"] + words["hostile_side"]]),
+                      ("act", [w.split()[0] for w in words["act"]])):
+        for w in keys:
+            cats.setdefault(w, set()).add(cat)
+    assert all(w.isascii() and w.isalpha() and w.islower() for w in cats)
+    look = "(?=(" + _trie_alt(sorted(cats)) + r")(?![^\W_]))"
+    patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z]" + look), re.compile(look))
+    return patterns, {w: tuple(sorted(c)) for w, c in cats.items()}
+
+
+@functools.lru_cache(maxsize=8)
+def _blame_hits(text: str) -> dict[str, list[int]]:
+    """Sorted offsets in ``text`` of the key words of extract_blame, by category — one scan
+    for what used to be a ``str.find`` per word (see :func:`_blame_scan`):
+
+    * ``accuse`` (:func:`_accuse_words`), ``other`` ("other", "another"), ``enemy``,
+      ``they`` and ``from`` (``_FROM_WORDS``): as :func:`_word_hits` finds them in
+      :func:`_lowered` (``text`` folded: the same length, a letter or digit where ``text``
+      has one, an ASCII letter nowhere else);
+    * ``noun``: a body noun of ``_GENERIC_NOUN_WORDS`` as written, that ends a word (no
+      letter, digit or "_" follows) and is no part of one (no letter, digit, "’", "'", "-"
+      or "_" before it);
+    * ``hostile`` / ``act``: where, as written, the first word of a verb of the
+      ``hostile``/``hostile_place`` or of the ``act`` patterns begins a word: every offset
+      where such a verb may begin (it follows whitespace or a quote mark, ends at ``\\b``)."""
+    low = _lowered(text)
+    (after_space, after_other, at_start), table = _blame_scan()
+    out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act")}
+    hits = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
+    hits += [(m.end(), m.group(1)) for m in after_other.finditer(low)]
+    m = at_start.match(low)
+    if m is not None:
+        hits.append((0, m.group(1)))
+    size = len(text)
+    for i, key in hits:
+        for cat in table[key]:
+            if cat == "noun":
+                j = i + len(key)
+                if text.startswith(key, i) and (j == size or not (text[j].isalnum() or text[j] == "_")) \
+                        and not (i and (text[i - 1].isalnum() or text[i - 1] in "’'-_")):
+                    out[cat].append(i)
+            elif cat == "hostile" or cat == "act":
+                if text.startswith(key, i):
+                    out[cat].append(i)
+            elif i == 0 or not low[i - 1].isalnum():  # the key ends a word: no letter or digit follows
+                out[cat].append(i)
+    for offsets in out.values():
+        offsets.sort()
+    return out
+
+
 def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, list[int], bool]]:
     """Which rules to try in which sentence: ``{sentence index: (accuse, mutual, party
     starts, conduct)}``, from cheap scans for blame verbs, "other" and party names.  Rules
@@ -2241,20 +2300,19 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
             return None
         return plan.setdefault(i, [False, False, [], False])
 
-    low = _lowered(text)
-    for i in _words_hits(low, _accuse_words()):
+    hits = _blame_hits(text)
+    for i in hits["accuse"]:
         sl = slot(i)
         if sl is not None:
             sl[0] = True
-    for w in ("other", "another"):
-        for i in _word_hits(low, w):
-            sl = slot(i)
-            if sl is not None:
-                sl[1] = True
+    for i in hits["other"]:
+        sl = slot(i)
+        if sl is not None:
+            sl[1] = True
     if generic is None:
         generic = _generic_parties(text)
     # "the enemy", in a speaker's words, is the other side
-    found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic] + list(_word_hits(low, "enemy"))
+    found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic] + hits["enemy"]
     for p in found:
         if p and text[p - 1].isalnum():
             continue
@@ -2284,36 +2342,6 @@ def _ends_in_of_by(text: str, lo: int, words: str, spaced: bool = False) -> bool
         words = stripped
     k = lo + len(words) - 2
     return words.endswith(("of", "by")) and (k == 0 or not (text[k - 1].isalnum() or text[k - 1] == "_"))
-
-
-@functools.cache
-def _verb_scan() -> tuple[re.Pattern, dict[str, tuple[bool, bool]]]:
-    """The scan of :func:`_verb_starts` and, for each first word of a verb of the ``hostile``
-    (``hostile_place``) and ``act`` patterns, whether it begins one of each kind's verbs.
-
-    In those patterns a verb follows ``\\s+`` or a quote mark ``“``/``"`` and ends at ``\\b``;
-    its first word (a run of letters) then ends at ``\\b`` too, so at an offset at most one
-    first word matches and the scan, which takes it, misses no verb."""
-    words = _blame_words()
-    hostile = {w.split()[0] for w in words["hostile"] + words["hostile_side"]}
-    act = {w.split()[0] for w in words["act"]}
-    assert all(w.isalpha() for w in hostile | act)
-    pattern = re.compile(r"[\s“\"](?=(" + _trie_alt(hostile | act) + r")\b)")
-    return pattern, {w: (w in hostile, w in act) for w in hostile | act}
-
-
-def _verb_starts(text: str) -> tuple[list[int], list[int]]:
-    """Sorted offsets in ``text`` where a verb of the ``hostile`` patterns may begin, and
-    where one of the ``act`` pattern may (a superset of where they do: see :func:`_verb_scan`)."""
-    pattern, kinds = _verb_scan()
-    hostile, act = [], []
-    for m in pattern.finditer(text):
-        is_hostile, is_act = kinds[m.group(1)]
-        if is_hostile:
-            hostile.append(m.end())
-        if is_act:
-            act.append(m.end())
-    return hostile, act
 
 
 def _before_verb(text: str, starts: list[int], verbs: list[int], end: int) -> list[int]:
@@ -2386,13 +2414,15 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
         if i >= 0 and p < sents[i].end:
             out.setdefault(i, []).append((kind, p))
 
-    for p in _word_hits(low, "they"):
+    hits = _blame_hits(text)
+    for p in hits["they"]:
         q = _containing(quotes, p, p + 4)
         if q is not None and getattr(q, "kind", None) == "direct":
             put("they", p)
-    for word in ("came", "come", "comes", "originated"):
-        for p in _word_hits(low, word):
-            if low.startswith(" from ", p + len(word)):
+    for word in _FROM_WORDS:
+        after = word + " from "  # at a whole word's offset: that word is ``word``, " from " follows
+        for p in hits["from"]:
+            if low.startswith(after, p):
                 put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
     return out
 
