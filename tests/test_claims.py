@@ -571,7 +571,8 @@ def _sentence_quotes(text):
 
 
 def test_blame_verb_prefilter_keeps_every_match(monkeypatch, first):
-    texts = [first.text] + [load_article(p).text for p in sorted(FIXTURES.glob("*.txt"))]
+    texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
+    texts += [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
     texts += ["Armenian forces, which had “deliberately” shelled Lachin, then also “started” the war.",
               "The Azerbaijani army on the western bank of the river opened fire, Yerevan said."]
     for text in texts:
