@@ -2036,15 +2036,28 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     countries = {_generic_side(word) for _, word in generic}  # "Istrevia" of "Istrevian commandos"
     learned = _learned_parties(text, sents, countries, {word for _, word in generic})
     extra = _blame_extra(text, sents, quotes)
-    conduct_keys, passive_keys = _blame_keys()
+    passive_keys = _blame_keys()[1]
     hits = _blame_hits(text)
-    hostile_at, act_at = hits["hostile"], hits["act"]
+    hostile_at, act_at, conduct_at, by_at = hits["hostile"], hits["act"], hits["conduct"], hits["by"]
     for si, (s, period) in enumerate(zip(sents, periods)):
         if si not in plan and si not in learned and si not in extra:
             continue
-        need_accuse, need_mutual, parties, need_conduct = plan.get(si, (False, False, [], False))
+        need_accuse, need_mutual, parties = plan.get(si, (False, False, ()))
+        # cheap tests first: the hostile and act patterns end in one of their verbs; the conduct
+        # rules' patterns each hold a conduct noun ("aggression"), a whole word as written; the
+        # passive ones and "noun by" the whole word "by"
+        hostile_parties = _before_verb(text, parties, hostile_at, s.end) if parties else ()
+        act_parties = _before_verb(text, parties, act_at, s.end) if parties else ()
+        k = bisect.bisect_left(conduct_at, s.start)
+        has_conduct = k < len(conduct_at) and conduct_at[k] < s.end
+        k = bisect.bisect_left(by_at, s.start)
+        has_by = k < len(by_at) and by_at[k] < s.end
+        if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct or has_by
+                or si in learned or si in extra):
+            continue  # no rule's key words: nothing to find
         found: list[BlameStatement] = []
         taken: list[tuple[int, int]] = []
+        need_conduct = None  # read when first needed
 
         def add(accuser, accuser_side, accused, accused_side, verb, cs, ce, rule):
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
@@ -2098,9 +2111,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 q = _containing(quotes, cs, ce)
                 add(_speaker(q) if q is not None and _speaker(q) else mm.group(0), "both", om.group(0), "other",
                     verb, cs, ce, "mutual")
-        # a cheap test first: the conduct rules' patterns each hold a conduct noun ("aggression")
-        has_conduct = any(map(s.text.__contains__, conduct_keys))
-        hostile_parties = _before_verb(text, parties, hostile_at, s.end)
+        hostile_parties = _party_starts(text, hostile_parties) if hostile_parties else ()
         for m in _anchored(res["hostile"], text, hostile_parties, s.end):
             _add_hostile(text, quotes, m, s, add, "hostile-act")
         for p in hostile_parties:
@@ -2148,25 +2159,29 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
                 if side and not word.endswith(("’s", "'s")):
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side)
-        if parties and " by " in s.text and any(w in s.text for w in passive_keys):
+        if has_by and parties and " by " in s.text and any(w in s.text for w in passive_keys):
             for m in res["passive_by"].finditer(text, s.start, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
                 _add_hostile(text, quotes, m, s, add, "hostile-act",
                              start=_claim_start(text, s.start, m.start()), end=m.end())
-        if si in learned and " by " in s.text:
+        if has_by and si in learned and " by " in s.text:
             for m in res["passive_bare"].finditer(text, s.start, s.end):
                 # "the delays were caused by Pallira", in the other side's words
                 side = dict((text[p:p + len(m.group("accused"))], sd) for p, sd in learned[si]).get(m.group("accused"))
                 if side:
                     _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
                                  start=_claim_start(text, s.start, m.start()), end=m.end())
-        for m in _anchored(res["act"], text, _before_verb(text, parties, act_at, s.end), s.end):
+        for m in _anchored(res["act"], text, _party_starts(text, act_parties) if act_parties else (), s.end):
             window = text[m.end("verb"):min(s.end, m.end("verb") + 60)]
             if res["hnoun"].search(window):
                 _add_hostile(text, quotes, m, s, add, "hostile-act")
-        for name in ("conduct", "noun_by") if need_conduct else ():
-            if not (has_conduct if name == "conduct" else "by" in _fold(s.text)):
-                continue  # the pattern's key word is absent
+        for name in ("conduct", "noun_by") if parties else ():
+            if not (has_conduct if name == "conduct" else has_by):
+                continue  # the pattern's key word is absent ("noun_by": "by", whole, in any case)
+            if need_conduct is None:  # a party after "of"/"by" ("aggression of the Ostreli army")
+                need_conduct = any(_before_party(text, p)[1] for p in parties)
+            if not need_conduct:
+                break
             for m in res[name].finditer(text, s.start, s.end):
                 q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
@@ -2185,9 +2200,13 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 ce = m.end("accused")
                 add(_speaker(q), _quote_side(q), m.group("accused"), _side_of(m.group("accused")), m.group("verb"),
                     cs, ce, "hostile-conduct")
-        found.sort(key=lambda b: b.start)
+        if len(found) > 1:
+            found.sort(key=_START)
         out.extend(found)
     return out
+
+
+_START = operator.attrgetter("start")
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s+$")
@@ -2219,7 +2238,7 @@ def _accuse_words() -> tuple[str, ...]:
 
 
 _FROM_WORDS = ("came", "come", "comes", "originated")  # "came from the X side" (_blame_extra)
-_WORD_CATEGORIES = ("accuse", "other", "enemy", "they", "from")  # looked up in _lowered(text), as whole words
+_WORD_CATEGORIES = ("accuse", "other", "enemy", "they", "from", "by")  # looked up in _lowered(text), as whole words
 
 
 @functools.cache
@@ -2235,9 +2254,9 @@ def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, 
     words = _blame_words()
     cats: dict[str, set[str]] = {}
     for cat, keys in (("accuse", _accuse_words()), ("other", ("other", "another")), ("enemy", ("enemy",)),
-                      ("they", ("they",)), ("from", _FROM_WORDS), ("noun", _GENERIC_NOUN_WORDS),
+                      ("they", ("they",)), ("from", _FROM_WORDS), ("by", ("by",)), ("noun", _GENERIC_NOUN_WORDS),
                       ("hostile", [w.split()[0] for w in words["hostile"] + words["hostile_side"]]),
-                      ("act", [w.split()[0] for w in words["act"]])):
+                      ("act", [w.split()[0] for w in words["act"]]), ("conduct", _blame_keys()[0])):
         for w in keys:
             cats.setdefault(w, set()).add(cat)
     assert all(w.isascii() and w.isalpha() and w.islower() for w in cats)
@@ -2252,7 +2271,7 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
     for what used to be a ``str.find`` per word (see :func:`_blame_scan`):
 
     * ``accuse`` (:func:`_accuse_words`), ``other`` ("other", "another"), ``enemy``,
-      ``they`` and ``from`` (``_FROM_WORDS``): as :func:`_word_hits` finds them in
+      ``they``, ``from`` (``_FROM_WORDS``) and ``by``: as :func:`_word_hits` finds them in
       :func:`_lowered` (``text`` folded: the same length, a letter or digit where ``text``
       has one, an ASCII letter nowhere else);
     * ``noun``: a body noun of ``_GENERIC_NOUN_WORDS`` as written, that ends a word (no
@@ -2260,10 +2279,13 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
       or "_" before it);
     * ``hostile`` / ``act``: where, as written, the first word of a verb of the
       ``hostile``/``hostile_place`` or of the ``act`` patterns begins a word: every offset
-      where such a verb may begin (it follows whitespace or a quote mark, ends at ``\\b``)."""
+      where such a verb may begin (it follows whitespace or a quote mark, ends at ``\\b``);
+    * ``conduct``: likewise, the first words of the conduct nouns (:func:`_blame_keys`), so
+      every offset where a match of the conduct rules' patterns may have its noun (the noun
+      begins and ends at ``\\b``)."""
     low = _lowered(text)
     (after_space, after_other, at_start), table = _blame_scan()
-    out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act")}
+    out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act", "conduct")}
     hits = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
     hits += [(m.end(), m.group(1)) for m in after_other.finditer(low)]
     m = at_start.match(low)
@@ -2277,7 +2299,7 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
                 if text.startswith(key, i) and (j == size or not (text[j].isalnum() or text[j] == "_")) \
                         and not (i and (text[i - 1].isalnum() or text[i - 1] in "’'-_")):
                     out[cat].append(i)
-            elif cat == "hostile" or cat == "act":
+            elif cat == "hostile" or cat == "act" or cat == "conduct":
                 if text.startswith(key, i):
                     out[cat].append(i)
             elif i == 0 or not low[i - 1].isalnum():  # the key ends a word: no letter or digit follows
@@ -2287,49 +2309,55 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
     return out
 
 
-def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, list[int], bool]]:
+def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, list[int]]]:
     """Which rules to try in which sentence: ``{sentence index: (accuse, mutual, party
-    starts, conduct)}``, from cheap scans for blame verbs, "other" and party names.  Rules
-    whose key words are absent from a sentence cannot match there."""
+    offsets)}``, from cheap scans for blame verbs, "other" and party names (each offset as
+    found, sorted; :func:`_party_starts` moves it to a "the" before).  Rules whose key
+    words are absent from a sentence cannot match there."""
     starts = [s.start for s in sents]
+    ends = [s.end for s in sents]
     plan: dict[int, list] = {}
-
-    def slot(pos):
-        i = bisect.bisect_right(starts, pos) - 1
-        if i < 0 or pos >= sents[i].end:
-            return None
-        return plan.setdefault(i, [False, False, [], False])
-
     hits = _blame_hits(text)
-    for i in hits["accuse"]:
-        sl = slot(i)
-        if sl is not None:
-            sl[0] = True
-    for i in hits["other"]:
-        sl = slot(i)
-        if sl is not None:
-            sl[1] = True
+    for flag, offsets in ((0, hits["accuse"]), (1, hits["other"])):
+        for pos in offsets:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < ends[i]:
+                plan.setdefault(i, [False, False, []])[flag] = True
     if generic is None:
         generic = _generic_parties(text)
     # "the enemy", in a speaker's words, is the other side
     found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic] + hits["enemy"]
+    found.sort()  # three sorted runs
+    last = None
     for p in found:
-        if p and text[p - 1].isalnum():
+        if p and text[p - 1].isalnum() or p == last:
             continue
-        sl = slot(p)
-        if sl is None:
-            continue
-        # _THE_BEFORE and _OF_BY_BEFORE, read without regexes: what precedes ``p`` up to its
-        # whitespace ends in "the" (within 8 characters), in "of"/"by", or in "of/by the"
-        lo = max(0, p - 14)
-        before = text[lo:p]
-        words = before.rstrip()
-        gap = len(before) - len(words)
-        the = gap > 0 and words.endswith(("the", "The"))
-        sl[2].append(p - gap - 3 if the and gap <= 5 else p)
-        if gap and (_ends_in_of_by(text, lo, words) or the and _ends_in_of_by(text, lo, words[:-3], spaced=True)):
-            sl[3] = True
-    return {i: (a, b, sorted(set(c)), d) for i, (a, b, c, d) in plan.items()}
+        last = p
+        i = bisect.bisect_right(starts, p) - 1
+        if i >= 0 and p < ends[i]:
+            plan.setdefault(i, [False, False, []])[2].append(p)
+    return {i: (a, b, c) for i, (a, b, c) in plan.items()}
+
+
+def _before_party(text: str, p: int) -> tuple[int, bool]:
+    """Where the party phrase at offset ``p`` begins — at a "the"/"The" right before it, up
+    to 5 whitespace characters away — and whether "of" or "by" precedes it (or "of/by the").
+
+    _THE_BEFORE and _OF_BY_BEFORE, read without regexes: what precedes ``p`` up to its
+    whitespace ends in "the" (within 8 characters), in "of"/"by", or in "of/by the"."""
+    lo = max(0, p - 14)
+    before = text[lo:p]
+    words = before.rstrip()
+    gap = len(before) - len(words)
+    the = gap > 0 and words.endswith(("the", "The"))
+    of_by = bool(gap) and (_ends_in_of_by(text, lo, words)
+                           or the and _ends_in_of_by(text, lo, words[:-3], spaced=True))
+    return (p - gap - 3 if the and gap <= 5 else p), of_by
+
+
+def _party_starts(text: str, offsets: list[int]) -> list[int]:
+    """The starts (:func:`_before_party`) of the party phrases at ``offsets``, sorted."""
+    return sorted({_before_party(text, p)[0] for p in offsets})
 
 
 def _ends_in_of_by(text: str, lo: int, words: str, spaced: bool = False) -> bool:
@@ -2349,6 +2377,11 @@ def _before_verb(text: str, starts: list[int], verbs: list[int], end: int) -> li
     before ``end``: a ``hostile``/``act`` match from a party start ends in a verb, and what
     lies between — the party, adverbs, a place ("on the western bank") — holds no comma,
     so the first verb after the start must come before the first comma (and before ``end``)."""
+    if not starts:
+        return []
+    i = bisect.bisect_right(verbs, starts[0])
+    if i == len(verbs) or verbs[i] >= end:
+        return []  # no verb after the first party (the common case)
     out = []
     for p in starts:
         i = bisect.bisect_right(verbs, p)
