@@ -511,7 +511,7 @@ def _blame_hits_by_find(text):
     low = C._lowered(text)
     out = {"accuse": sorted(set(C._words_hits(low, C._accuse_words())))}
     for cat, words in (("other", ("other", "another")), ("enemy", ("enemy",)), ("they", ("they",)),
-                       ("from", C._FROM_WORDS)):
+                       ("from", C._FROM_WORDS), ("by", ("by",))):
         out[cat] = sorted(i for w in words for i in C._word_hits(low, w))
     nouns = set()
     for noun in C._GENERIC_NOUN_WORDS:
@@ -526,18 +526,20 @@ def _blame_hits_by_find(text):
     words = C._blame_words()
     for cat, verbs in (("hostile", words["hostile"] + words["hostile_side"]), ("act", words["act"])):
         out[cat] = [m.end() for m in re.finditer(r"[\s“\"](?=(?:" + C._alt(verbs) + r")\b)", text)]
+    out["conduct"] = [m.start() for m in re.finditer(r"\b(?:" + C._alt(words["conduct"]) + r")\b", text)]
     return out
 
 
 def _check_blame_hits(text):
     hits, ref = C._blame_hits(text), _blame_hits_by_find(text)
-    for cat in ("accuse", "other", "enemy", "they", "from", "noun"):
+    for cat in ("accuse", "other", "enemy", "they", "from", "by", "noun"):
         assert hits[cat] == ref[cat], cat
-    for cat in ("hostile", "act"):  # where a verb may begin: every offset where one does
+    for cat in ("hostile", "act", "conduct"):  # where a verb (noun) may begin: every offset where one does
         assert set(ref[cat]) <= set(hits[cat]) and hits[cat] == sorted(hits[cat]), cat
 
 
-_BLAME_ALPHABET = (sorted(C._blame_scan()[1]) + ["Accused", "OTHER", "Enemy", "They", "Started", "Shelling",
+_BLAME_ALPHABET = (sorted(C._blame_scan()[1]) + ["Accused", "OTHER", "Enemy", "They", "Started", "Shelling", "BY", "By",
+                                                  "Aggression", "reaction", "acts_",
                                                   "opened fire", "carried out", "paramilitary", "forces_",
                                                   " from ", "had ", " ", "  ", "\n", "\t", "_", "-", "’", "'",
                                                   "“", "\"", "(", "9", "é", "x", "\u0130", "\u017f", "\u212a",
