@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -503,6 +504,93 @@ def test_property_key_words_equal_find_scans(text):
 def test_key_words_equal_find_scans_on_fixtures(first):
     for text in [first.text] + [load_article(p).text for p in sorted(FIXTURES.glob("*.txt"))]:
         assert C._key_words(text) == _key_words_by_find(text)
+
+
+def _blame_hits_by_find(text):
+    """The reference for C._blame_hits: one str.find scan per key word (verbs: the regex
+    the hostile and act patterns' verbs are found by, as a subset)."""
+    low = C._lowered(text)
+    out = {"accuse": sorted(set(C._words_hits(low, C._accuse_words())))}
+    for cat, words in (("other", ("other", "another")), ("enemy", ("enemy",)), ("they", ("they", "their")),
+                       ("from", C._FROM_WORDS), ("by", ("by",))):
+        out[cat] = sorted(i for w in words for i in C._word_hits(low, w))
+    nouns = set()
+    for noun in C._GENERIC_NOUN_WORDS:
+        p = text.find(noun)
+        while p >= 0:
+            end = p + len(noun)
+            if (end == len(text) or not (text[end].isalnum() or text[end] == "_")) and \
+                    not (p and (text[p - 1].isalnum() or text[p - 1] in "’'-_")):
+                nouns.add(p)
+            p = text.find(noun, p + 1)
+    out["noun"] = sorted(nouns)
+    words = C._blame_words()
+    for cat, verbs in (("hostile", words["hostile"] + words["hostile_side"]), ("act", words["act"])):
+        out[cat] = [m.end() for m in re.finditer(r"[\s“\"](?=(?:" + C._alt(verbs) + r")\b)", text)]
+    out["conduct"] = [m.start() for m in re.finditer(r"\b(?:" + C._alt(words["conduct"]) + r")\b", text)]
+    return out
+
+
+def _check_blame_hits(text):
+    hits, ref = C._blame_hits(text), _blame_hits_by_find(text)
+    for cat in ("accuse", "other", "enemy", "they", "from", "by", "noun"):
+        assert hits[cat] == ref[cat], cat
+    for cat in ("hostile", "act", "conduct"):  # where a verb (noun) may begin: every offset where one does
+        assert set(ref[cat]) <= set(hits[cat]) and hits[cat] == sorted(hits[cat]), cat
+
+
+_BLAME_ALPHABET = (sorted(C._blame_scan()[1]) + ["Accused", "OTHER", "Enemy", "They", "Started", "Shelling", "BY", "By",
+                                                  "Aggression", "reaction", "acts_",
+                                                  "opened fire", "carried out", "paramilitary", "forces_",
+                                                  " from ", "had ", " ", "  ", "\n", "\t", "_", "-", "’", "'",
+                                                  "“", "\"", "(", "9", "é", "x", "\u0130", "\u017f", "\u212a",
+                                                  "Armenian ", "Ostreli "])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BLAME_ALPHABET), max_size=14).map("".join))
+def test_property_blame_hits_equal_find_scans(text):
+    _check_blame_hits(text)
+
+
+def test_blame_hits_equal_find_scans_on_fixtures(first):
+    for text in [first.text] + [load_article(p).text for p in sorted(FIXTURES.glob("*.txt"))]:
+        _check_blame_hits(text)
+        _check_blame_hits(text.upper())
+        _check_blame_hits(text.lower())
+
+
+def _blame_every_party(monkeypatch, text, quotes):
+    """extract_blame with the hostile and act patterns tried at every party start."""
+    with monkeypatch.context() as m:
+        m.setattr(C, "_before_verb", lambda text, starts, verbs, end: starts)
+        return C.extract_blame(text, quotes)
+
+
+def _sentence_quotes(text):
+    from newskit.text import sentences
+
+    return [_Quote(s.start, s.end) for s in sentences(text)]
+
+
+def test_blame_verb_prefilter_keeps_every_match(monkeypatch, first):
+    texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
+    texts += [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
+    texts += ["Armenian forces, which had “deliberately” shelled Lachin, then also “started” the war.",
+              "The Azerbaijani army on the western bank of the river opened fire, Yerevan said."]
+    for text in texts:
+        quotes = _sentence_quotes(text)
+        assert C.extract_blame(text, quotes) == _blame_every_party(monkeypatch, text, quotes)
+
+
+@dataclass(frozen=True)
+class _Quote:
+    start: int
+    end: int
+    speaker: str = "a witness"
+    canonical_speaker: str = ""
+    side: str = ""
+    kind: str = "direct"
 
 
 def test_fast_record_constructors_equal_the_dataclasses(first):

@@ -542,24 +542,13 @@ _GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{
                              r"(?:(?:prime|foreign|defence)\s+)?$")
 
 
-def _generic_parties(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, str]]:
-    """``(start, country word)`` of each party phrase the table does not list in
-    ``text[lo:hi]`` ("Ostreli artillery" → ``(p, "Ostreli")``), found from the literal body
-    noun backwards (fast: no pattern is tried at every offset)."""
-    hi = len(text) if hi is None else hi
-    hits = set()
-    for noun in _GENERIC_NOUN_WORDS:
-        n = len(noun)
-        p = text.find(noun, lo, hi)
-        while p >= 0:
-            if p + n == hi or not (text[p + n].isalnum() or text[p + n] == "_"):  # the noun ends a word (\b)
-                hits.add(p)
-            p = text.find(noun, p + 1, hi)
+def _generic_parties(text: str) -> list[tuple[int, str]]:
+    """``(start, country word)`` of each party phrase the table does not list in ``text``
+    ("Ostreli artillery" → ``(p, "Ostreli")``), found from the body noun (a whole word, from
+    :func:`_blame_hits`) backwards (fast: no pattern is tried at every offset)."""
     out = []
-    for p in sorted(hits):
-        if p and (text[p - 1].isalnum() or text[p - 1] in "’'-_"):
-            continue  # inside a word ("paramilitary")
-        g = _GENERIC_BEFORE.search(text, max(lo, p - 48), p)
+    for p in _blame_hits(text)["noun"]:
+        g = _GENERIC_BEFORE.search(text, max(0, p - 48), p)
         if g is not None and g.group(1) not in _parties() and g.group(1).rstrip("’'s") not in _parties():
             out.append((g.start(), g.group(1)))
     return out
@@ -2184,14 +2173,28 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     countries = {_generic_side(word) for _, word in generic}  # "Istrevia" of "Istrevian commandos"
     learned = _learned_parties(text, sents, countries, {word for _, word in generic})
     extra = _blame_extra(text, sents, quotes)
-    conduct_keys, passive_keys = _blame_keys()
-    hostile_at, act_at = _verb_starts(text)
+    passive_keys = _blame_keys()[1]
+    hits = _blame_hits(text)
+    hostile_at, act_at, conduct_at, by_at = hits["hostile"], hits["act"], hits["conduct"], hits["by"]
     for si, (s, period) in enumerate(zip(sents, periods)):
         if si not in plan and si not in learned and si not in extra:
             continue
-        need_accuse, need_mutual, parties, need_conduct = plan.get(si, (False, False, [], False))
+        need_accuse, need_mutual, parties = plan.get(si, (False, False, ()))
+        # cheap tests first: the hostile and act patterns end in one of their verbs; the conduct
+        # rules' patterns each hold a conduct noun ("aggression"), a whole word as written; the
+        # passive ones and "noun by" the whole word "by"
+        hostile_parties = _before_verb(text, parties, hostile_at, s.end) if parties else ()
+        act_parties = _before_verb(text, parties, act_at, s.end) if parties else ()
+        k = bisect.bisect_left(conduct_at, s.start)
+        has_conduct = k < len(conduct_at) and conduct_at[k] < s.end
+        k = bisect.bisect_left(by_at, s.start)
+        has_by = k < len(by_at) and by_at[k] < s.end
+        if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct or has_by
+                or si in learned or si in extra):
+            continue  # no rule's key words: nothing to find
         found: list[BlameStatement] = []
         taken: list[tuple[int, int]] = []
+        need_conduct = None  # read when first needed
 
         def add(accuser, accuser_side, accused, accused_side, verb, cs, ce, rule):
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
@@ -2245,9 +2248,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 q = _containing(quotes, cs, ce)
                 add(_speaker(q) if q is not None and _speaker(q) else mm.group(0), "both", om.group(0), "other",
                     verb, cs, ce, "mutual")
-        # a cheap test first: the conduct rules' patterns each hold a conduct noun ("aggression")
-        has_conduct = any(map(s.text.__contains__, conduct_keys))
-        hostile_parties = _before_verb(text, parties, hostile_at, s.end)
+        hostile_parties = _party_starts(text, hostile_parties) if hostile_parties else ()
         for m in _anchored(res["hostile"], text, hostile_parties, s.end):
             _add_hostile(text, quotes, m, s, add, "hostile-act")
         for p in hostile_parties:
@@ -2322,25 +2323,29 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
                 if side and not word.endswith(("’s", "'s")):
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side, end=m.end())
-        if parties and " by " in s.text and any(w in s.text for w in passive_keys):
+        if has_by and parties and " by " in s.text and any(w in s.text for w in passive_keys):
             for m in res["passive_by"].finditer(text, s.start, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
                 _add_hostile(text, quotes, m, s, add, "hostile-act",
                              start=_claim_start(text, s.start, m.start()), end=m.end())
-        if si in learned and " by " in s.text:
+        if has_by and si in learned and " by " in s.text:
             for m in res["passive_bare"].finditer(text, s.start, s.end):
                 # "the delays were caused by Pallira", in the other side's words
                 side = dict((text[p:p + len(m.group("accused"))], sd) for p, sd in learned[si]).get(m.group("accused"))
                 if side:
                     _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
                                  start=_claim_start(text, s.start, m.start()), end=m.end())
-        for m in _anchored(res["act"], text, _before_verb(text, parties, act_at, s.end), s.end):
+        for m in _anchored(res["act"], text, _party_starts(text, act_parties) if act_parties else (), s.end):
             window = text[m.end("verb"):min(s.end, m.end("verb") + 60)]
             if res["hnoun"].search(window):
                 _add_hostile(text, quotes, m, s, add, "hostile-act")
-        for name in ("conduct", "noun_by") if need_conduct else ():
-            if not (has_conduct if name == "conduct" else "by" in _fold(s.text)):
-                continue  # the pattern's key word is absent
+        for name in ("conduct", "noun_by") if parties else ():
+            if not (has_conduct if name == "conduct" else has_by):
+                continue  # the pattern's key word is absent ("noun_by": "by", whole, in any case)
+            if need_conduct is None:  # a party after "of"/"by" ("aggression of the Ostreli army")
+                need_conduct = any(_before_party(text, p)[1] for p in parties)
+            if not need_conduct:
+                break
             for m in res[name].finditer(text, s.start, s.end):
                 q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
@@ -2359,9 +2364,13 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 ce = m.end("accused")
                 add(_speaker(q), _quote_side(q), m.group("accused"), _side_of(m.group("accused")), m.group("verb"),
                     cs, ce, "hostile-conduct")
-        found.sort(key=lambda b: b.start)
+        if len(found) > 1:
+            found.sort(key=_START)
         out.extend(found)
     return out
+
+
+_START = operator.attrgetter("start")
 
 
 _THE_BEFORE = re.compile(r"[Tt]he\s+$")
@@ -2393,50 +2402,127 @@ def _accuse_words() -> tuple[str, ...]:
                                                                      "bore", "bears"}))
 
 
-def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, list[int], bool]]:
-    """Which rules to try in which sentence: ``{sentence index: (accuse, mutual, party
-    starts, conduct)}``, from cheap scans for blame verbs, "other" and party names.  Rules
-    whose key words are absent from a sentence cannot match there."""
-    starts = [s.start for s in sents]
-    plan: dict[int, list] = {}
+_FROM_WORDS = ("came", "come", "comes", "originated", "fire", "launched", "fired")  # "came from the X side" (_blame_extra)
+_WORD_CATEGORIES = ("accuse", "other", "enemy", "they", "from", "by")  # looked up in _lowered(text), as whole words
 
-    def slot(pos):
-        i = bisect.bisect_right(starts, pos) - 1
-        if i < 0 or pos >= sents[i].end:
-            return None
-        return plan.setdefault(i, [False, False, [], False])
 
+@functools.cache
+def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[str, ...]]]:
+    """The patterns and table of :func:`_blame_hits`: ``((after a space, after another
+    character that is no ASCII letter, at the start), {key: its categories})``.
+
+    Every key word of extract_blame's cheap scans is in one trie, looked for in the folded
+    text as a whole word: right after a space (a literal first character: ``re`` skips to
+    each space in C), after any other character but an ASCII letter, or at offset 0, and
+    followed by no letter or digit.  The keys are runs of lower-case ASCII letters, so at
+    an offset at most one key is followed by no letter or digit: the trie finds it."""
+    words = _blame_words()
+    cats: dict[str, set[str]] = {}
+    for cat, keys in (("accuse", _accuse_words()), ("other", ("other", "another")), ("enemy", ("enemy",)),
+                      ("they", ("they", "their")), ("from", _FROM_WORDS), ("by", ("by",)), ("noun", _GENERIC_NOUN_WORDS),
+                      ("hostile", [w.split()[0] for w in words["hostile"] + words["hostile_side"]]),
+                      ("act", [w.split()[0] for w in words["act"]]), ("conduct", _blame_keys()[0])):
+        for w in keys:
+            cats.setdefault(w, set()).add(cat)
+    assert all(w.isascii() and w.isalpha() and w.islower() for w in cats)
+    look = "(?=(" + _trie_alt(sorted(cats)) + r")(?![^\W_]))"
+    patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z]" + look), re.compile(look))
+    return patterns, {w: tuple(sorted(c)) for w, c in cats.items()}
+
+
+@functools.lru_cache(maxsize=8)
+def _blame_hits(text: str) -> dict[str, list[int]]:
+    """Sorted offsets in ``text`` of the key words of extract_blame, by category — one scan
+    for what used to be a ``str.find`` per word (see :func:`_blame_scan`):
+
+    * ``accuse`` (:func:`_accuse_words`), ``other`` ("other", "another"), ``enemy``,
+      ``they``, ``from`` (``_FROM_WORDS``) and ``by``: as :func:`_word_hits` finds them in
+      :func:`_lowered` (``text`` folded: the same length, a letter or digit where ``text``
+      has one, an ASCII letter nowhere else);
+    * ``noun``: a body noun of ``_GENERIC_NOUN_WORDS`` as written, that ends a word (no
+      letter, digit or "_" follows) and is no part of one (no letter, digit, "’", "'", "-"
+      or "_" before it);
+    * ``hostile`` / ``act``: where, as written, the first word of a verb of the
+      ``hostile``/``hostile_place`` or of the ``act`` patterns begins a word: every offset
+      where such a verb may begin (it follows whitespace or a quote mark, ends at ``\\b``);
+    * ``conduct``: likewise, the first words of the conduct nouns (:func:`_blame_keys`), so
+      every offset where a match of the conduct rules' patterns may have its noun (the noun
+      begins and ends at ``\\b``)."""
     low = _lowered(text)
-    for i in _words_hits(low, _accuse_words()):
-        sl = slot(i)
-        if sl is not None:
-            sl[0] = True
-    for w in ("other", "another"):
-        for i in _word_hits(low, w):
-            sl = slot(i)
-            if sl is not None:
-                sl[1] = True
+    (after_space, after_other, at_start), table = _blame_scan()
+    out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act", "conduct")}
+    hits = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
+    hits += [(m.end(), m.group(1)) for m in after_other.finditer(low)]
+    m = at_start.match(low)
+    if m is not None:
+        hits.append((0, m.group(1)))
+    size = len(text)
+    for i, key in hits:
+        for cat in table[key]:
+            if cat == "noun":
+                j = i + len(key)
+                if text.startswith(key, i) and (j == size or not (text[j].isalnum() or text[j] == "_")) \
+                        and not (i and (text[i - 1].isalnum() or text[i - 1] in "’'-_")):
+                    out[cat].append(i)
+            elif cat == "hostile" or cat == "act" or cat == "conduct":
+                if text.startswith(key, i):
+                    out[cat].append(i)
+            elif i == 0 or not low[i - 1].isalnum():  # the key ends a word: no letter or digit follows
+                out[cat].append(i)
+    for offsets in out.values():
+        offsets.sort()
+    return out
+
+
+def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, list[int]]]:
+    """Which rules to try in which sentence: ``{sentence index: (accuse, mutual, party
+    offsets)}``, from cheap scans for blame verbs, "other" and party names (each offset as
+    found, sorted; :func:`_party_starts` moves it to a "the" before).  Rules whose key
+    words are absent from a sentence cannot match there."""
+    starts = [s.start for s in sents]
+    ends = [s.end for s in sents]
+    plan: dict[int, list] = {}
+    hits = _blame_hits(text)
+    for flag, offsets in ((0, hits["accuse"]), (1, hits["other"])):
+        for pos in offsets:
+            i = bisect.bisect_right(starts, pos) - 1
+            if i >= 0 and pos < ends[i]:
+                plan.setdefault(i, [False, False, []])[flag] = True
     if generic is None:
         generic = _generic_parties(text)
     # "the enemy", in a speaker's words, is the other side
-    found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic] + list(_word_hits(low, "enemy"))
+    found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic] + hits["enemy"]
+    found.sort()  # three sorted runs
+    last = None
     for p in found:
-        if p and text[p - 1].isalnum():
+        if p and text[p - 1].isalnum() or p == last:
             continue
-        sl = slot(p)
-        if sl is None:
-            continue
-        # _THE_BEFORE and _OF_BY_BEFORE, read without regexes: what precedes ``p`` up to its
-        # whitespace ends in "the" (within 8 characters), in "of"/"by", or in "of/by the"
-        lo = max(0, p - 14)
-        before = text[lo:p]
-        words = before.rstrip()
-        gap = len(before) - len(words)
-        the = gap > 0 and words.endswith(("the", "The"))
-        sl[2].append(p - gap - 3 if the and gap <= 5 else p)
-        if gap and (_ends_in_of_by(text, lo, words) or the and _ends_in_of_by(text, lo, words[:-3], spaced=True)):
-            sl[3] = True
-    return {i: (a, b, sorted(set(c)), d) for i, (a, b, c, d) in plan.items()}
+        last = p
+        i = bisect.bisect_right(starts, p) - 1
+        if i >= 0 and p < ends[i]:
+            plan.setdefault(i, [False, False, []])[2].append(p)
+    return {i: (a, b, c) for i, (a, b, c) in plan.items()}
+
+
+def _before_party(text: str, p: int) -> tuple[int, bool]:
+    """Where the party phrase at offset ``p`` begins — at a "the"/"The" right before it, up
+    to 5 whitespace characters away — and whether "of" or "by" precedes it (or "of/by the").
+
+    _THE_BEFORE and _OF_BY_BEFORE, read without regexes: what precedes ``p`` up to its
+    whitespace ends in "the" (within 8 characters), in "of"/"by", or in "of/by the"."""
+    lo = max(0, p - 14)
+    before = text[lo:p]
+    words = before.rstrip()
+    gap = len(before) - len(words)
+    the = gap > 0 and words.endswith(("the", "The"))
+    of_by = bool(gap) and (_ends_in_of_by(text, lo, words)
+                           or the and _ends_in_of_by(text, lo, words[:-3], spaced=True))
+    return (p - gap - 3 if the and gap <= 5 else p), of_by
+
+
+def _party_starts(text: str, offsets: list[int]) -> list[int]:
+    """The starts (:func:`_before_party`) of the party phrases at ``offsets``, sorted."""
+    return sorted({_before_party(text, p)[0] for p in offsets})
 
 
 def _ends_in_of_by(text: str, lo: int, words: str, spaced: bool = False) -> bool:
@@ -2451,41 +2537,16 @@ def _ends_in_of_by(text: str, lo: int, words: str, spaced: bool = False) -> bool
     return words.endswith(("of", "by")) and (k == 0 or not (text[k - 1].isalnum() or text[k - 1] == "_"))
 
 
-@functools.cache
-def _verb_scan() -> tuple[re.Pattern, dict[str, tuple[bool, bool]]]:
-    """The scan of :func:`_verb_starts` and, for each first word of a verb of the ``hostile``
-    (``hostile_place``) and ``act`` patterns, whether it begins one of each kind's verbs.
-
-    In those patterns a verb follows ``\\s+`` or a quote mark ``“``/``"`` and ends at ``\\b``;
-    its first word (a run of letters) then ends at ``\\b`` too, so at an offset at most one
-    first word matches and the scan, which takes it, misses no verb."""
-    words = _blame_words()
-    hostile = {w.split()[0] for w in words["hostile"] + words["hostile_side"]}
-    act = {w.split()[0] for w in words["act"]}
-    assert all(w.isalpha() for w in hostile | act)
-    pattern = re.compile(r"[\s“\"](?=(" + _trie_alt(hostile | act) + r")\b)")
-    return pattern, {w: (w in hostile, w in act) for w in hostile | act}
-
-
-def _verb_starts(text: str) -> tuple[list[int], list[int]]:
-    """Sorted offsets in ``text`` where a verb of the ``hostile`` patterns may begin, and
-    where one of the ``act`` pattern may (a superset of where they do: see :func:`_verb_scan`)."""
-    pattern, kinds = _verb_scan()
-    hostile, act = [], []
-    for m in pattern.finditer(text):
-        is_hostile, is_act = kinds[m.group(1)]
-        if is_hostile:
-            hostile.append(m.end())
-        if is_act:
-            act.append(m.end())
-    return hostile, act
-
-
 def _before_verb(text: str, starts: list[int], verbs: list[int], end: int) -> list[int]:
     """The party ``starts`` from which one of ``verbs`` (sorted offsets) can be reached
     before ``end``: a ``hostile``/``act`` match from a party start ends in a verb, and what
     lies between — the party, adverbs, a place ("on the western bank") — holds no comma,
     so the first verb after the start must come before the first comma (and before ``end``)."""
+    if not starts:
+        return []
+    i = bisect.bisect_right(verbs, starts[0])
+    if i == len(verbs) or verbs[i] >= end:
+        return []  # no verb after the first party (the common case)
     out = []
     for p in starts:
         i = bisect.bisect_right(verbs, p)
@@ -2555,14 +2616,14 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
         if i >= 0 and p < sents[i].end:
             out.setdefault(i, []).append((kind, p))
 
-    for word in ("they", "their"):
-        for p in _word_hits(low, word):
-            q = _containing(quotes, p, p + len(word))
-            if q is not None and getattr(q, "kind", None) == "direct":
-                put("they", p)
-    for word in ("came", "come", "comes", "originated", "fire", "launched", "fired"):
-        for p in _word_hits(low, word):
-            if _FROM_AFTER.match(low, p + len(word)):
+    hits = _blame_hits(text)
+    for p in hits["they"]:  # "they" and "their"
+        q = _containing(quotes, p, p + 4)
+        if q is not None and getattr(q, "kind", None) == "direct":
+            put("they", p)
+    for word in _FROM_WORDS:
+        for p in hits["from"]:  # at a whole word's offset: the word is ``word`` when a space or a mark follows
+            if low.startswith(word, p) and _FROM_AFTER.match(low, p + len(word)):
                 put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
     for p in _word_hits(low, "it was"):
         put("cleft", p)
