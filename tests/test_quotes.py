@@ -380,3 +380,13 @@ def test_quote_records_equal_dataclass_construction(first_quotes):
         rebuilt = Quote(*(getattr(q, f.name) for f in dataclasses.fields(Quote)))
         assert rebuilt == q and repr(rebuilt) == repr(q)
         assert list(q.__dict__) == [f.name for f in dataclasses.fields(Quote)]
+
+
+def test_segment_gives_the_fields_of_sentences():
+    """extract_quotes without sentences reads the spans of newskit.text.sentences (no records)."""
+    from newskit.quotes import _segment
+
+    for text in _fast_texts():
+        got = [(s.start, s.end, s.index, s.paragraph) for s in _segment(text)]
+        assert got == [(s.start, s.end, s.index, s.paragraph) for s in sentences(text)], text[:80]
+        assert extract_quotes(text) == extract_quotes(text, sentences=sentences(text))

@@ -60,7 +60,7 @@ from enum import Enum
 from itertools import filterfalse
 
 from . import resources
-from .text import Sentence, is_subhead, sentences as _sentences, word_list
+from .text import Sentence, _sentence_spans, is_subhead, word_list
 
 __all__ = [
     "QuoteKind",
@@ -1014,15 +1014,26 @@ def extract_quotes(text: str, *, scare_quotes: bool = False,
     return _Extractor(text, sents, scare_quotes).run()
 
 
+class _Sent:
+    """A sentence as the extractor reads it: the fields of :class:`newskit.text.Sentence`
+    but its text (cheaper to build when the caller gives no sentences)."""
+
+    __slots__ = ("start", "end", "index", "paragraph")
+
+    def __init__(self, start: int, end: int, index: int, paragraph: int) -> None:
+        self.start, self.end, self.index, self.paragraph = start, end, index, paragraph
+
+
 _FALLBACK_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 
 
-def _segment(text: str) -> list[Sentence]:
-    """:func:`newskit.text.sentences`, or — only when NLTK's Punkt gives up (its regular
+def _segment(text: str) -> list[Sentence] | list[_Sent]:
+    """The sentences of :func:`newskit.text.sentences` (as :class:`_Sent`: the extractor
+    reads no sentence text), or — only when NLTK's Punkt gives up (its regular
     expressions carry a time limit that multi-megabyte paragraphs exceed) — a plain split at
     sentence punctuation followed by a capital, so that extraction never fails on big input."""
     try:
-        return _sentences(text)
+        return [_Sent(a, b, i, k) for i, (a, b, k) in enumerate(_sentence_spans(text))]
     except TimeoutError:
         from .text import paragraphs
 
