@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -826,9 +827,12 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _right_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The speaker noun phrase starting right after ``lo`` (after an inverted verb or "according to")."""
-    toks = [m.span() for m in _TOKEN.finditer(text, lo, min(hi, lo + 300))]
+    tokens = _TOKEN.finditer(text, lo, min(hi, lo + 300))
+    toks: list[tuple[int, int]] = []  # the tokens read (at most 15 for the phrase, 5 more below)
     out: list[tuple[int, int]] = []
-    for k, (a, b) in enumerate(toks):
+    for m in tokens:
+        a, b = m.span()
+        toks.append((a, b))
         tok = text[a:b]
         low = tok.lower()
         if out and low in _RIGHT_STOP:
@@ -844,7 +848,8 @@ def _right_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if text[b - 1] == "," and not any(_is_cap(text[x:y]) and not text[x:y].endswith(("’s", "'s"))
                                       for x, y in out if x > a):
         # a role, then the name in apposition: "according to the school's head teacher, Olga Brandt, …"
-        rest = toks[len(out):len(out) + 5]
+        rest = toks[len(out):len(out) + 5]  # the token that ended the walk, if any, and more:
+        rest += (m.span() for m in itertools.islice(tokens, len(out) + 5 - len(toks)))
         names = []
         for x, y in rest:
             tok = text[x:y]
