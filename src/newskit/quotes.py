@@ -1180,6 +1180,9 @@ class _Extractor:
         reported = self._reported(hits_by_sent)
         recs.extend(reported)
         self.reported = reported
+        self._rep_by_sent: dict[int, list[_Rec]] = {}  # the reported clauses of each sentence
+        for x in reported:
+            self._rep_by_sent.setdefault(x.sent, []).append(x)
         for a, b, r in spans:
             rec = self._quote(a, b, r, reported)
             if rec is not None:
@@ -1566,6 +1569,23 @@ class _Extractor:
         k = self.para_of_sent[si]
         lo_p, hi_p = self.paras[k]
         where = "subhead" if r.close <= hi_p and self._subhead_paragraph(k) else "body"
+        # sentence containing the closing mark
+        se_i = self.sent_at(r.close) if r.closed else si
+        s_end = self.sents[se_i]
+        if r.closed and s_end.end <= r.close + 1 and se_i + 1 < len(self.sents) \
+                and self.para_of_sent[se_i + 1] == self.para_of_sent[se_i] \
+                and self._attribution_opens(self.sents[se_i + 1].start):
+            se_i += 1  # “… the cats?” she asked: Punkt ends the sentence at the mark (as NLTK does)
+            s_end = self.sents[se_i]
+        # the sentence at a (a >= r.open): usually si itself
+        sa = si if si + 1 >= len(self.starts) or a < self.starts[si + 1] else self.sent_at(a)
+        if r.closed:
+            inside = self._inside_reported(a, b, si, sa, se_i)
+            if inside is not None and inside.att is not None:
+                # a partial quote inside reported speech with a speaker: what follows would
+                # read the words around it only to keep this kind, speaker and rule
+                return _Rec(QuoteKind.PARTIAL, a, b, _Att(inside.att.speaker, inside.att.verb, "inside reported speech"),
+                            sa, k, True, where, a)
         lo = self._clause_lo(sent, r.open)
         before = text[lo:r.open]
         m = None
@@ -1575,14 +1595,6 @@ class _Extractor:
         if m is not None:  # a sentence end the splitter missed ("… as she arrived. « But …")
             lo += m.end()
             before = text[lo:r.open]
-        # sentence containing the closing mark
-        se_i = self.sent_at(r.close) if r.closed else si
-        s_end = self.sents[se_i]
-        if r.closed and s_end.end <= r.close + 1 and se_i + 1 < len(self.sents) \
-                and self.para_of_sent[se_i + 1] == self.para_of_sent[se_i] \
-                and self._attribution_opens(self.sents[se_i + 1].start):
-            se_i += 1  # “… the cats?” she asked: Punkt ends the sentence at the mark (as NLTK does)
-            s_end = self.sents[se_i]
         after_hi = min(s_end.end, r.close + 300)
         nxt_q = bisect.bisect_right(self.qstarts, r.close)
         if nxt_q < len(self.qstarts) and self.qstarts[nxt_q] < after_hi:
@@ -1598,20 +1610,8 @@ class _Extractor:
                 b, att = cut
                 qtext = text[a:b]
                 inner_punct = True
-        inside = None
-        if not hasattr(self, "_rep_by_sent"):
-            self._rep_by_sent: dict[int, list[_Rec]] = {}
-            for x in reported:
-                self._rep_by_sent.setdefault(x.sent, []).append(x)
-        # the sentence at a (a >= r.open): usually si itself
-        sa = si if si + 1 >= len(self.starts) or a < self.starts[si + 1] else self.sent_at(a)
-        for sj in (si, sa) if sa != si else (si,):
-            for rep in self._rep_by_sent.get(sj, ()):
-                if rep.start <= a and b <= rep.end + 1 and rep.sent <= se_i:
-                    inside = rep
-                    break
-            if inside is not None:
-                break
+        if not r.closed:  # (b may be cut: look again)
+            inside = self._inside_reported(a, b, si, sa, se_i)
         # 1. verb right after the quote
         if r.closed and inside is None:
             att = self._after(r.close + 1, after_hi, se_i)
@@ -1647,6 +1647,15 @@ class _Extractor:
                 return None
             return _Rec(QuoteKind.PARTIAL, a, b, _Att(None, None, "scare quote"), si, k, r.closed, where, a)
         return _Rec(kind, a, b, att, sa, k, r.closed, where, a)
+
+    def _inside_reported(self, a: int, b: int, si: int, sa: int, se_i: int) -> _Rec | None:
+        """The reported clause (of sentence ``si`` or ``sa``) that holds the quote ``a:b``, if any."""
+        rep_by_sent = self._rep_by_sent
+        for sj in (si, sa) if sa != si else (si,):
+            for rep in rep_by_sent.get(sj, ()):
+                if rep.start <= a and b <= rep.end + 1 and rep.sent <= se_i:
+                    return rep
+        return None
 
     _NAME_THEN_WORD = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,3}([a-z]+)\b")
 
