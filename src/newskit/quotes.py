@@ -1280,10 +1280,11 @@ class _Extractor:
     def _reported(self, hits_by_sent) -> list[_Rec]:
         text = self.text
         verbs = reporting_verbs()
+        qends = self.qends
         out: list[_Rec] = []
         for si in sorted(hits_by_sent):
             sent = self.sents[si]
-            sent_end = sent.end
+            sent_start, sent_end = sent.start, sent.end
             hits = hits_by_sent[si]
             found: list[tuple[_Rec, int]] = []  # (record, clause start of its subject)
             for j, (a, b) in enumerate(hits):
@@ -1303,12 +1304,14 @@ class _Extractor:
                 if not ok:
                     continue
                 # ", urging …", ", saying …": a participle after a comma
-                participle = form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(",")
-                if cls == "np" and participle and not _that_match(text, b, min(sent.end, b + 120)):
+                participle = form.endswith("ing") and text[max(sent_start, a - 3):a].rstrip().endswith(",")
+                if cls == "np" and participle and not _that_match(text, b, min(sent_end, b + 120)):
                     continue  # "…, urging an “unconditional return”": its object is no reported clause
-                lo = self._clause_lo(sent, a)
+                # (self._clause_lo(sent, a), inline)
+                q = bisect.bisect_right(qends, a) - 1
+                lo = qends[q] if q >= 0 and qends[q] > sent_start else sent_start
                 after_head = text[b:min(sent_end, b + 12)].lstrip()[:1]
-                if (not after_head or after_head in ".!?,;—–)") and "," not in text[max(lo, a - 200):a]:
+                if (not after_head or after_head in ".!?,;—–)") and text.find(",", max(lo, a - 200), a) < 0:
                     continue  # "“…,” it said." / "…,” it said, but …": the quote's own attribution
                 np = self.left_np(lo, a)
                 rule = "reported speech"
@@ -1317,13 +1320,13 @@ class _Extractor:
                     np = None  # "… department said in a written reply": a subject never holds "said"
                 if np is not None and participle:
                     np = _before_finite_verb(text, np)  # "Ilena Varsk claimed victory …, saying"
-                if np is None and _ELIDED.search(text[max(sent.start, a - 40):a]):
+                if np is None and _ELIDED.search(text[max(sent_start, a - 40):a]):
                     np = self._shared_subject(sent, si, a)
                     rule = "reported speech, shared subject"
                 if np is None and participle:
                     # "He disputed the figures, saying they included …": the sentence's subject;
                     # "“…,” said the minister, adding that …": the previous verb's
-                    np = self._previous_speaker(sent, si, a) or self._clause_subject(sent.start, a, first=True)
+                    np = self._previous_speaker(sent, si, a) or self._clause_subject(sent_start, a, first=True)
                     rule = "reported speech, participle"
                 if np is None:
                     rec = self._inverted(sent, si, a, b)
@@ -1331,12 +1334,12 @@ class _Extractor:
                         found.append((rec, a))
                     continue
                 # the first character after the verb (in the sentence, within 200 characters)
-                nxt = after_head or text[b:min(sent.end, b + 200)].lstrip()[:1]
+                nxt = after_head or text[b:min(sent_end, b + 200)].lstrip()[:1]
                 adv = None
                 if nxt and nxt not in ".!?,;—–)":
-                    adv = _adverbial(text, b, sent.end)
+                    adv = _adverbial(text, b, sent_end)
                     if adv and adv.end() > b:
-                        tail = text[adv.end():sent.end].lstrip()[:1]
+                        tail = text[adv.end():sent_end].lstrip()[:1]
                         if tail in ("", ".", "!", "?"):
                             nxt = tail  # "…, the office said last week."
                 if nxt not in ("", ".", "!", "?") and text[lo:np[0]].rstrip().endswith(",") and \
@@ -1355,10 +1358,10 @@ class _Extractor:
                         found.append((rec, np[0]))
                     continue
                 if nxt == "," and text[lo:np[0]].rstrip().endswith(",") and \
-                        _has_words(text[max(lo, np[0] - 60):np[0]], 1) and lo == sent.start:
+                        _has_words(text[max(lo, np[0] - 60):np[0]], 1) and lo == sent_start:
                     # parenthetical attribution: "No one was hurt, local officials said, because …"
-                    p0 = _clip_start(text, sent.start, np[0])
-                    end = self._content_end(sent, b) if sent.end - b > MAX_CLAUSE else _trim_end(text, p0, sent.end)
+                    p0 = _clip_start(text, sent_start, np[0])
+                    end = self._content_end(sent, b) if sent_end - b > MAX_CLAUSE else _trim_end(text, p0, sent_end)
                     att = _Att(np, (a, b), "reported speech, parenthetical")
                     found.append((_Rec(QuoteKind.REPORTED, p0, end, att, si, self.para_of_sent[si],
                                        anchor=np[0]), p0))
@@ -1367,34 +1370,35 @@ class _Extractor:
                     continue  # "“…,” it said, but …"
                 c0 = b
                 if lemma in _OBJECT_VERBS:
-                    m = _TELL_OBJECT.match(text, c0, sent.end)
+                    m = _TELL_OBJECT.match(text, c0, sent_end)
                     if m:
                         c0 = m.end()
                 if _quantifier(text[c0:c0 + 30].lstrip()):
                     m = None
                 else:  # the adverbial right after the verb is matched above already
-                    m = adv if c0 == b else _adverbial(text, c0, sent.end)
+                    m = adv if c0 == b else _adverbial(text, c0, sent_end)
                 if m and m.end() > c0:
                     c0 = m.end()
-                rest = text[c0:min(sent.end, c0 + 200)]
+                rest = text[c0:min(sent_end, c0 + 200)]
                 rest_s = rest.lstrip(" ,")
                 lead = len(rest) - len(rest_s)
                 if rest_s[:1] in "“\"«‘:" or rest_s.startswith(":"):
                     continue  # introduces a direct quote
                 c0 += lead
-                that = _that_match(text, b, min(sent.end, b + 120))
+                that = _that_match(text, b, min(sent_end, b + 120))
                 if that and _PARTICIPLE_IN.search(text, b, that.end()):
                     continue  # "Holm told reporters, adding that …": the participle's clause
                 if that and lemma != "tell":
-                    between = text[b:that.end()].split()[:-1]
-                    if between and between[0].lower().strip(",") not in _PP_START:
+                    between = text[b:that.end()].split(None, 1)  # (a first word, and more after it?)
+                    if len(between) > 1 and between[0].lower().strip(",") not in _PP_START:
                         that = None  # "reported new fighting that killed …": a relative "that"
                 if that:
                     c0 = that.end()
                 elif cls == "that":
                     continue
                 else:
-                    w = _bare(rest_s.split()[0]) if rest_s.split() else ""
+                    first_word = rest_s.split(None, 1)[:1]
+                    w = _bare(first_word[0]) if first_word else ""
                     wl = w.lower()
                     if not w or wl in ("to", "of", "for", "by"):
                         continue
