@@ -320,7 +320,14 @@ def _fast_texts():
 def test_verb_spans_equal_the_pattern():
     from newskit.quotes import _verb_regex, _verb_spans
 
-    for text in _fast_texts():
+    import random
+
+    rng = random.Random(11)
+    around = ["", " ", "-", "_", "’", "'", "x", "X", "9", "é", "ſ", "İ", ",", "\n", "“"]
+    forms = ["said", "says", "say", "told", "tell", "added", "according to", "ACCORDING  to", "unsaid", "saidx"]
+    texts = _fast_texts() + ["".join(rng.choice(around) + rng.choice(forms) + rng.choice(around)
+                                     for _ in range(rng.randrange(1, 8))) for _ in range(3000)]
+    for text in texts:
         assert _verb_spans(text) == [m.span() for m in _verb_regex().finditer(text)], text[:80]
 
 
@@ -380,3 +387,13 @@ def test_quote_records_equal_dataclass_construction(first_quotes):
         rebuilt = Quote(*(getattr(q, f.name) for f in dataclasses.fields(Quote)))
         assert rebuilt == q and repr(rebuilt) == repr(q)
         assert list(q.__dict__) == [f.name for f in dataclasses.fields(Quote)]
+
+
+def test_segment_gives_the_fields_of_sentences():
+    """extract_quotes without sentences reads the spans of newskit.text.sentences (no records)."""
+    from newskit.quotes import _segment
+
+    for text in _fast_texts():
+        got = [(s.start, s.end, s.index, s.paragraph) for s in _segment(text)]
+        assert got == [(s.start, s.end, s.index, s.paragraph) for s in sentences(text)], text[:80]
+        assert extract_quotes(text) == extract_quotes(text, sentences=sentences(text))

@@ -171,3 +171,29 @@ def test_fast_paths_equal_the_patterns():
         if len(core) > 1 and core.isascii() and core.isalpha():
             word = core + "."
             assert S._INITIAL.match(word) is None and S._NUMERIC.match(word.lower()) is None
+
+
+def test_stdlib_patterns_equal_the_regex_ones():
+    """_PERIOD_CONTEXT_RE and _REALIGN_RE (stdlib ``re``) match exactly where NLTK's patterns do."""
+    import random
+    import re
+
+    import regex
+
+    from newskit import sentsplit as S
+
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert set(regex.findall(r"\s", every)) == set(re.findall(S._RE_SPACE, every))
+    assert set(regex.findall(r"\S", every)) == set(re.findall(S._RE_NON_SPACE, every))
+    rng = random.Random(5)
+    alphabet = list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u2003.?!,;:\"'()[]{}*@‘’“”«»-—aZ9é") + ["--", ". ", "J."]
+    texts = [f.read_text(encoding="utf-8") for f in sorted(FIXTURES.glob("*.txt"))]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(30))) for _ in range(20000)]
+    for text in texts:
+        ours = [(m.span(), m.span("after_tok"), m.span("next_tok")) for m in S._PERIOD_CONTEXT_RE.finditer(text)]
+        assert ours == [(m.span(), m.span("after_tok"), m.span("next_tok")) for m in S._PERIOD_CONTEXT.finditer(text)]
+        for _ in range(3):
+            a = rng.randrange(len(text) + 1)
+            b = rng.randrange(a, len(text) + 1)
+            m1, m2 = S._REALIGN.match(text, a, b), S._REALIGN_RE.match(text, a, b)
+            assert (m1 and m1.span()) == (m2 and m2.span()), (text, a, b)

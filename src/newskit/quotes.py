@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -60,7 +61,7 @@ from enum import Enum
 from itertools import filterfalse
 
 from . import resources
-from .text import Sentence, is_subhead, sentences as _sentences, word_list
+from .text import Sentence, _sentence_spans, is_subhead, word_list
 
 __all__ = [
     "QuoteKind",
@@ -826,9 +827,12 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 def _right_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     """The speaker noun phrase starting right after ``lo`` (after an inverted verb or "according to")."""
-    toks = [m.span() for m in _TOKEN.finditer(text, lo, min(hi, lo + 300))]
+    tokens = _TOKEN.finditer(text, lo, min(hi, lo + 300))
+    toks: list[tuple[int, int]] = []  # the tokens read (at most 15 for the phrase, 5 more below)
     out: list[tuple[int, int]] = []
-    for k, (a, b) in enumerate(toks):
+    for m in tokens:
+        a, b = m.span()
+        toks.append((a, b))
         tok = text[a:b]
         low = tok.lower()
         if out and low in _RIGHT_STOP:
@@ -844,7 +848,8 @@ def _right_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     if text[b - 1] == "," and not any(_is_cap(text[x:y]) and not text[x:y].endswith(("’s", "'s"))
                                       for x, y in out if x > a):
         # a role, then the name in apposition: "according to the school's head teacher, Olga Brandt, …"
-        rest = toks[len(out):len(out) + 5]
+        rest = toks[len(out):len(out) + 5]  # the token that ended the walk, if any, and more:
+        rest += (m.span() for m in itertools.islice(tokens, len(out) + 5 - len(toks)))
         names = []
         for x, y in rest:
             tok = text[x:y]
@@ -1014,15 +1019,26 @@ def extract_quotes(text: str, *, scare_quotes: bool = False,
     return _Extractor(text, sents, scare_quotes).run()
 
 
+class _Sent:
+    """A sentence as the extractor reads it: the fields of :class:`newskit.text.Sentence`
+    but its text (cheaper to build when the caller gives no sentences)."""
+
+    __slots__ = ("start", "end", "index", "paragraph")
+
+    def __init__(self, start: int, end: int, index: int, paragraph: int) -> None:
+        self.start, self.end, self.index, self.paragraph = start, end, index, paragraph
+
+
 _FALLBACK_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 
 
-def _segment(text: str) -> list[Sentence]:
-    """:func:`newskit.text.sentences`, or — only when NLTK's Punkt gives up (its regular
+def _segment(text: str) -> list[Sentence] | list[_Sent]:
+    """The sentences of :func:`newskit.text.sentences` (as :class:`_Sent`: the extractor
+    reads no sentence text), or — only when NLTK's Punkt gives up (its regular
     expressions carry a time limit that multi-megabyte paragraphs exceed) — a plain split at
     sentence punctuation followed by a capital, so that extraction never fails on big input."""
     try:
-        return _sentences(text)
+        return [_Sent(a, b, i, k) for i, (a, b, k) in enumerate(_sentence_spans(text))]
     except TimeoutError:
         from .text import paragraphs
 
@@ -1164,6 +1180,9 @@ class _Extractor:
         reported = self._reported(hits_by_sent)
         recs.extend(reported)
         self.reported = reported
+        self._rep_by_sent: dict[int, list[_Rec]] = {}  # the reported clauses of each sentence
+        for x in reported:
+            self._rep_by_sent.setdefault(x.sent, []).append(x)
         for a, b, r in spans:
             rec = self._quote(a, b, r, reported)
             if rec is not None:
@@ -1261,10 +1280,11 @@ class _Extractor:
     def _reported(self, hits_by_sent) -> list[_Rec]:
         text = self.text
         verbs = reporting_verbs()
+        qends = self.qends
         out: list[_Rec] = []
         for si in sorted(hits_by_sent):
             sent = self.sents[si]
-            sent_end = sent.end
+            sent_start, sent_end = sent.start, sent.end
             hits = hits_by_sent[si]
             found: list[tuple[_Rec, int]] = []  # (record, clause start of its subject)
             for j, (a, b) in enumerate(hits):
@@ -1284,12 +1304,14 @@ class _Extractor:
                 if not ok:
                     continue
                 # ", urging …", ", saying …": a participle after a comma
-                participle = form.endswith("ing") and text[max(sent.start, a - 3):a].rstrip().endswith(",")
-                if cls == "np" and participle and not _that_match(text, b, min(sent.end, b + 120)):
+                participle = form.endswith("ing") and text[max(sent_start, a - 3):a].rstrip().endswith(",")
+                if cls == "np" and participle and not _that_match(text, b, min(sent_end, b + 120)):
                     continue  # "…, urging an “unconditional return”": its object is no reported clause
-                lo = self._clause_lo(sent, a)
+                # (self._clause_lo(sent, a), inline)
+                q = bisect.bisect_right(qends, a) - 1
+                lo = qends[q] if q >= 0 and qends[q] > sent_start else sent_start
                 after_head = text[b:min(sent_end, b + 12)].lstrip()[:1]
-                if (not after_head or after_head in ".!?,;—–)") and "," not in text[max(lo, a - 200):a]:
+                if (not after_head or after_head in ".!?,;—–)") and text.find(",", max(lo, a - 200), a) < 0:
                     continue  # "“…,” it said." / "…,” it said, but …": the quote's own attribution
                 np = self.left_np(lo, a)
                 rule = "reported speech"
@@ -1298,13 +1320,13 @@ class _Extractor:
                     np = None  # "… department said in a written reply": a subject never holds "said"
                 if np is not None and participle:
                     np = _before_finite_verb(text, np)  # "Ilena Varsk claimed victory …, saying"
-                if np is None and _ELIDED.search(text[max(sent.start, a - 40):a]):
+                if np is None and _ELIDED.search(text[max(sent_start, a - 40):a]):
                     np = self._shared_subject(sent, si, a)
                     rule = "reported speech, shared subject"
                 if np is None and participle:
                     # "He disputed the figures, saying they included …": the sentence's subject;
                     # "“…,” said the minister, adding that …": the previous verb's
-                    np = self._previous_speaker(sent, si, a) or self._clause_subject(sent.start, a, first=True)
+                    np = self._previous_speaker(sent, si, a) or self._clause_subject(sent_start, a, first=True)
                     rule = "reported speech, participle"
                 if np is None:
                     rec = self._inverted(sent, si, a, b)
@@ -1312,12 +1334,12 @@ class _Extractor:
                         found.append((rec, a))
                     continue
                 # the first character after the verb (in the sentence, within 200 characters)
-                nxt = after_head or text[b:min(sent.end, b + 200)].lstrip()[:1]
+                nxt = after_head or text[b:min(sent_end, b + 200)].lstrip()[:1]
                 adv = None
                 if nxt and nxt not in ".!?,;—–)":
-                    adv = _adverbial(text, b, sent.end)
+                    adv = _adverbial(text, b, sent_end)
                     if adv and adv.end() > b:
-                        tail = text[adv.end():sent.end].lstrip()[:1]
+                        tail = text[adv.end():sent_end].lstrip()[:1]
                         if tail in ("", ".", "!", "?"):
                             nxt = tail  # "…, the office said last week."
                 if nxt not in ("", ".", "!", "?") and text[lo:np[0]].rstrip().endswith(",") and \
@@ -1336,10 +1358,10 @@ class _Extractor:
                         found.append((rec, np[0]))
                     continue
                 if nxt == "," and text[lo:np[0]].rstrip().endswith(",") and \
-                        _has_words(text[max(lo, np[0] - 60):np[0]], 1) and lo == sent.start:
+                        _has_words(text[max(lo, np[0] - 60):np[0]], 1) and lo == sent_start:
                     # parenthetical attribution: "No one was hurt, local officials said, because …"
-                    p0 = _clip_start(text, sent.start, np[0])
-                    end = self._content_end(sent, b) if sent.end - b > MAX_CLAUSE else _trim_end(text, p0, sent.end)
+                    p0 = _clip_start(text, sent_start, np[0])
+                    end = self._content_end(sent, b) if sent_end - b > MAX_CLAUSE else _trim_end(text, p0, sent_end)
                     att = _Att(np, (a, b), "reported speech, parenthetical")
                     found.append((_Rec(QuoteKind.REPORTED, p0, end, att, si, self.para_of_sent[si],
                                        anchor=np[0]), p0))
@@ -1348,34 +1370,35 @@ class _Extractor:
                     continue  # "“…,” it said, but …"
                 c0 = b
                 if lemma in _OBJECT_VERBS:
-                    m = _TELL_OBJECT.match(text, c0, sent.end)
+                    m = _TELL_OBJECT.match(text, c0, sent_end)
                     if m:
                         c0 = m.end()
                 if _quantifier(text[c0:c0 + 30].lstrip()):
                     m = None
                 else:  # the adverbial right after the verb is matched above already
-                    m = adv if c0 == b else _adverbial(text, c0, sent.end)
+                    m = adv if c0 == b else _adverbial(text, c0, sent_end)
                 if m and m.end() > c0:
                     c0 = m.end()
-                rest = text[c0:min(sent.end, c0 + 200)]
+                rest = text[c0:min(sent_end, c0 + 200)]
                 rest_s = rest.lstrip(" ,")
                 lead = len(rest) - len(rest_s)
                 if rest_s[:1] in "“\"«‘:" or rest_s.startswith(":"):
                     continue  # introduces a direct quote
                 c0 += lead
-                that = _that_match(text, b, min(sent.end, b + 120))
+                that = _that_match(text, b, min(sent_end, b + 120))
                 if that and _PARTICIPLE_IN.search(text, b, that.end()):
                     continue  # "Holm told reporters, adding that …": the participle's clause
                 if that and lemma != "tell":
-                    between = text[b:that.end()].split()[:-1]
-                    if between and between[0].lower().strip(",") not in _PP_START:
+                    between = text[b:that.end()].split(None, 1)  # (a first word, and more after it?)
+                    if len(between) > 1 and between[0].lower().strip(",") not in _PP_START:
                         that = None  # "reported new fighting that killed …": a relative "that"
                 if that:
                     c0 = that.end()
                 elif cls == "that":
                     continue
                 else:
-                    w = _bare(rest_s.split()[0]) if rest_s.split() else ""
+                    first_word = rest_s.split(None, 1)[:1]
+                    w = _bare(first_word[0]) if first_word else ""
                     wl = w.lower()
                     if not w or wl in ("to", "of", "for", "by"):
                         continue
@@ -1550,6 +1573,23 @@ class _Extractor:
         k = self.para_of_sent[si]
         lo_p, hi_p = self.paras[k]
         where = "subhead" if r.close <= hi_p and self._subhead_paragraph(k) else "body"
+        # sentence containing the closing mark
+        se_i = self.sent_at(r.close) if r.closed else si
+        s_end = self.sents[se_i]
+        if r.closed and s_end.end <= r.close + 1 and se_i + 1 < len(self.sents) \
+                and self.para_of_sent[se_i + 1] == self.para_of_sent[se_i] \
+                and self._attribution_opens(self.sents[se_i + 1].start):
+            se_i += 1  # “… the cats?” she asked: Punkt ends the sentence at the mark (as NLTK does)
+            s_end = self.sents[se_i]
+        # the sentence at a (a >= r.open): usually si itself
+        sa = si if si + 1 >= len(self.starts) or a < self.starts[si + 1] else self.sent_at(a)
+        if r.closed:
+            inside = self._inside_reported(a, b, si, sa, se_i)
+            if inside is not None and inside.att is not None:
+                # a partial quote inside reported speech with a speaker: what follows would
+                # read the words around it only to keep this kind, speaker and rule
+                return _Rec(QuoteKind.PARTIAL, a, b, _Att(inside.att.speaker, inside.att.verb, "inside reported speech"),
+                            sa, k, True, where, a)
         lo = self._clause_lo(sent, r.open)
         before = text[lo:r.open]
         m = None
@@ -1559,14 +1599,6 @@ class _Extractor:
         if m is not None:  # a sentence end the splitter missed ("… as she arrived. « But …")
             lo += m.end()
             before = text[lo:r.open]
-        # sentence containing the closing mark
-        se_i = self.sent_at(r.close) if r.closed else si
-        s_end = self.sents[se_i]
-        if r.closed and s_end.end <= r.close + 1 and se_i + 1 < len(self.sents) \
-                and self.para_of_sent[se_i + 1] == self.para_of_sent[se_i] \
-                and self._attribution_opens(self.sents[se_i + 1].start):
-            se_i += 1  # “… the cats?” she asked: Punkt ends the sentence at the mark (as NLTK does)
-            s_end = self.sents[se_i]
         after_hi = min(s_end.end, r.close + 300)
         nxt_q = bisect.bisect_right(self.qstarts, r.close)
         if nxt_q < len(self.qstarts) and self.qstarts[nxt_q] < after_hi:
@@ -1582,20 +1614,8 @@ class _Extractor:
                 b, att = cut
                 qtext = text[a:b]
                 inner_punct = True
-        inside = None
-        if not hasattr(self, "_rep_by_sent"):
-            self._rep_by_sent: dict[int, list[_Rec]] = {}
-            for x in reported:
-                self._rep_by_sent.setdefault(x.sent, []).append(x)
-        # the sentence at a (a >= r.open): usually si itself
-        sa = si if si + 1 >= len(self.starts) or a < self.starts[si + 1] else self.sent_at(a)
-        for sj in (si, sa) if sa != si else (si,):
-            for rep in self._rep_by_sent.get(sj, ()):
-                if rep.start <= a and b <= rep.end + 1 and rep.sent <= se_i:
-                    inside = rep
-                    break
-            if inside is not None:
-                break
+        if not r.closed:  # (b may be cut: look again)
+            inside = self._inside_reported(a, b, si, sa, se_i)
         # 1. verb right after the quote
         if r.closed and inside is None:
             att = self._after(r.close + 1, after_hi, se_i)
@@ -1631,6 +1651,15 @@ class _Extractor:
                 return None
             return _Rec(QuoteKind.PARTIAL, a, b, _Att(None, None, "scare quote"), si, k, r.closed, where, a)
         return _Rec(kind, a, b, att, sa, k, r.closed, where, a)
+
+    def _inside_reported(self, a: int, b: int, si: int, sa: int, se_i: int) -> _Rec | None:
+        """The reported clause (of sentence ``si`` or ``sa``) that holds the quote ``a:b``, if any."""
+        rep_by_sent = self._rep_by_sent
+        for sj in (si, sa) if sa != si else (si,):
+            for rep in rep_by_sent.get(sj, ()):
+                if rep.start <= a and b <= rep.end + 1 and rep.sent <= se_i:
+                    return rep
+        return None
 
     _NAME_THEN_WORD = re.compile(r"(?:[A-Z][\w’'\-]*\s+){1,3}([a-z]+)\b")
 

@@ -411,6 +411,7 @@ def resolve_speaker(speaker: str | None, referent: str | None = None, actors: di
 
 
 _MEMO: dict[int, tuple[dict, dict]] = {}
+_MISSING = object()
 
 
 def speaker_resolver(table: dict[str, Actor]):
@@ -422,12 +423,14 @@ def speaker_resolver(table: dict[str, Actor]):
         entry = (table, {})
         _MEMO[id(table)] = entry
     memo = entry[1]
+    get = memo.get
 
     def lookup(speaker, referent):
         key = (speaker, referent)
-        if key not in memo:
-            memo[key] = resolve_speaker(speaker, referent, table)
-        return memo[key]
+        actor = get(key, _MISSING)  # (one look-up; None is a result)
+        if actor is _MISSING:
+            actor = memo[key] = resolve_speaker(speaker, referent, table)
+        return actor
 
     return lookup
 

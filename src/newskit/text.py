@@ -117,20 +117,27 @@ def paragraphs(text: str) -> list[Paragraph]:
     paragraph is flagged ``subhead`` by :func:`is_subhead`.
     """
     out: list[Paragraph] = []
+    for start, body in _blocks(text):
+        # Paragraph(start, …) without the frozen dataclass's __init__ (one object.__setattr__
+        # per field): the same object, its fields set in the same order, twice as fast
+        par = _new(Paragraph)
+        par.__dict__.update({"start": start, "end": start + len(body), "text": body, "index": len(out),
+                             "subhead": is_subhead(body)})
+        out.append(par)
+    return out
+
+
+def _blocks(text: str) -> list[tuple[int, str]]:
+    """``(start, text)`` of each paragraph of ``text``, in order (what :func:`paragraphs`
+    returns, without its records)."""
+    out = []
     pos = 0
     for match in [*_PARA_BREAK.finditer(text), None]:
         stop = match.start() if match else len(text)
         block = text[pos:stop]
-        lead = len(block) - len(block.lstrip())
         body = block.strip()
         if body:
-            start = pos + lead
-            # Paragraph(start, …) without the frozen dataclass's __init__ (one object.__setattr__
-            # per field): the same object, its fields set in the same order, twice as fast
-            par = _new(Paragraph)
-            par.__dict__.update({"start": start, "end": start + len(body), "text": body, "index": len(out),
-                                 "subhead": is_subhead(body)})
-            out.append(par)
+            out.append((pos + len(block) - len(block.lstrip()), body))
         if match:
             pos = match.end()
     return out
@@ -165,6 +172,16 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
             sent.__dict__.update({"start": start + s, "end": start + e, "text": body[s:e], "index": len(out),
                                   "paragraph": index})
             out.append(sent)
+    return out
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int, int]]:
+    """``(start, end, paragraph)`` of each sentence of ``text``: the fields of
+    :func:`sentences` without its records (for callers that need only the spans; the
+    sentence's ``index`` is its position in the list)."""
+    out: list[tuple[int, int, int]] = []
+    for k, (start, body) in enumerate(_blocks(text)):
+        out.extend([(start + s, start + e, k) for s, e in split_spans(body)])
     return out
 
 
