@@ -1045,3 +1045,12 @@ def test_an_ambassador_blames_a_quoted_phrase_and_the_claim_ends_at_while():
 def test_an_article_count_in_apposition_is_no_count():
     assert [c.text for c in C.extract_claims("Kazmerat said one of its civilians, a shepherd, was killed.")] == [
         "one of its civilians"]
+
+
+def test_responsibility_borne_in_a_quote_whose_claim_runs_past_the_mark_and_a_numbered_unit():
+    text = ("Illumbran forces began shelling Varkeshi positions. “The Illumbran military leadership bears full "
+            "responsibility for this aggression,” it says.")
+    from newskit.quotes import extract_quotes
+    assert [b.accused for b in C.extract_blame(text, extract_quotes(text))] == ["The Illumbran military leadership"]
+    [b] = C.extract_blame("Oruthia has held Quessamir's 4th Artillery Brigade responsible for the strike.")
+    assert b.accused == "Quessamir's 4th Artillery Brigade"

@@ -590,7 +590,8 @@ def _blame_res() -> dict[str, re.Pattern]:
     aux = ("(?:" + _trie_alt("had|has|have|did|does|do|should|would|must|will|to|tried|attempted|chose|decided|stop|stopped|continue|"
                              "continued|keep|kept|again|also|then|first|once|was|were|is|are|been|being|begun|began".split("|"))
            + r"|[a-z]+ly)")
-    subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
+    # a name of up to five words, the later ones may be numbered ("Quessamir's 4th Artillery Brigade")
+    subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z0-9][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
     collective = (r"(?:(?:[Ee]ach|[Bb]oth)\s+(?:side|sides|country|countries|government|governments)"
                   r"|[Tt]he\s+two\s+(?:sides|countries|governments|envoys|delegations|leaders|ministers|armies|capitals))")
     # "Tulvaria's ambassador blamed …"
@@ -2209,8 +2210,9 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     # "… said the fire was an accident and accused Dravenian troops of …", "Ulmar's
                     # government, speaking from Veyrin, held Brastova responsible for …": the
                     # accuser is the speaker of the statement the clause belongs to, else the
-                    # sentence's subject
-                    q = _containing(quotes, m.start(), m.end())
+                    # sentence's subject (the quote need hold the verb only: the claim may run past
+                    # its closing mark)
+                    q = _containing(quotes, m.start(), m.end("verb"))
                     if q is not None and _speaker(q):
                         accuser, accuser_side = _speaker(q), _quote_side(q)
                     else:  # "Kalvaria’s president, Aurel Vanek, laid a wreath and accused Tesmir of …"
