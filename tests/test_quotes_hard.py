@@ -782,3 +782,11 @@ def test_told_with_its_object_ends_an_inverted_attribution_and_is_not_the_partic
 def test_a_that_clause_after_a_participle_is_reported_once():
     qs = extract_quotes("“We lost,” Holm told reporters, adding that the talks were over.")
     assert [(q.text, q.speaker) for q in qs] == [("We lost,", "Holm"), ("the talks were over", "Holm")]
+
+
+def test_a_colon_after_the_verb_introduces_reported_speech_without_marks():
+    q, = extract_quotes("The ministry said in a statement: Illumbran forces began shelling Varkeshi positions.")
+    assert (q.kind, q.speaker, q.text) == (QuoteKind.REPORTED, "The ministry",
+                                           "Illumbran forces began shelling Varkeshi positions")
+    q, = extract_quotes("The ministry said: “Illumbran forces began shelling.”")
+    assert q.kind is QuoteKind.DIRECT

@@ -917,6 +917,7 @@ _COORD = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;\s*(?:and|but)?)\s*$")
 _SENT_END = re.compile(r"[.!?…][\"'”’»)]*\s+(?=\S|$)")
 _OBJECT_VERBS = frozenset("tell promise assure inform warn remind reassure brief".split())
 _PARTICIPLE_TAIL = re.compile(r",?\s+[a-z]+ing\b")  # the comma may end the adverbial before
+_COLON_CLAUSE = re.compile(r":\s+(?=[A-Z0-9])")  # a colon, then a clause in no quote marks
 _PARTICIPLE_IN = re.compile(r",\s+[a-z]+ing\s")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|has been|have been|had been)\s+$")
 _PP_START = frozenset(
@@ -1382,36 +1383,43 @@ class _Extractor:
                 rest = text[c0:min(sent_end, c0 + 200)]
                 rest_s = rest.lstrip(" ,")
                 lead = len(rest) - len(rest_s)
-                if rest_s[:1] in "“\"«‘:" or rest_s.startswith(":"):
+                colon = _COLON_CLAUSE.match(rest_s) if rest_s.startswith(":") else None
+                if (rest_s[:1] in "“\"«‘:" or rest_s.startswith(":")) and colon is None:
                     continue  # introduces a direct quote
                 c0 += lead
-                that = _that_match(text, b, min(sent_end, b + 120))
-                if that and _PARTICIPLE_IN.search(text, b, that.end()):
-                    continue  # "Holm told reporters, adding that …": the participle's clause
-                if that and lemma != "tell":
-                    between = text[b:that.end()].split(None, 1)  # (a first word, and more after it?)
-                    if len(between) > 1 and between[0].lower().strip(",") not in _PP_START:
-                        that = None  # "reported new fighting that killed …": a relative "that"
-                if that:
-                    c0 = that.end()
-                elif cls == "that":
-                    continue
+                if colon is not None:
+                    # "The ministry said in a statement: Illumbran forces began shelling …": the
+                    # clause after the colon, in no quote marks, is what was said
+                    c0 += colon.end()
+                    that = None
                 else:
-                    first_word = rest_s.split(None, 1)[:1]
-                    w = _bare(first_word[0]) if first_word else ""
-                    wl = w.lower()
-                    if not w or wl in ("to", "of", "for", "by"):
+                    that = _that_match(text, b, min(sent_end, b + 120))
+                    if that and _PARTICIPLE_IN.search(text, b, that.end()):
+                        continue  # "Holm told reporters, adding that …": the participle's clause
+                    if that and lemma != "tell":
+                        between = text[b:that.end()].split(None, 1)  # (a first word, and more after it?)
+                        if len(between) > 1 and between[0].lower().strip(",") not in _PP_START:
+                            that = None  # "reported new fighting that killed …": a relative "that"
+                    if that:
+                        c0 = that.end()
+                    elif cls == "that":
                         continue
-                    if _quantifier(rest_s):
-                        wl = "some"  # "say at least 49 soldiers were killed"
-                    if cls == "np":
-                        if wl in _CONTENT_BAD_START or _ANAPHORIC_OBJECT.match(rest_s):
+                    else:
+                        first_word = rest_s.split(None, 1)[:1]
+                        w = _bare(first_word[0]) if first_word else ""
+                        wl = w.lower()
+                        if not w or wl in ("to", "of", "for", "by"):
                             continue
-                    elif not (wl in _CLAUSE_START or _is_cap(w) or w[0].isdigit()
-                              or _bare_noun_clause(rest_s)):
-                        continue
-                    if lemma == "tell" and c0 == b:
-                        continue
+                        if _quantifier(rest_s):
+                            wl = "some"  # "say at least 49 soldiers were killed"
+                        if cls == "np":
+                            if wl in _CONTENT_BAD_START or _ANAPHORIC_OBJECT.match(rest_s):
+                                continue
+                        elif not (wl in _CLAUSE_START or _is_cap(w) or w[0].isdigit()
+                                  or _bare_noun_clause(rest_s)):
+                            continue
+                        if lemma == "tell" and c0 == b:
+                            continue
                 end = _trim_end(text, c0, sent_end) if sent_end - c0 <= MAX_CLAUSE else self._content_end(sent, c0)
                 if end - c0 < 3 or not _has_words(text[c0:min(end, c0 + 60)], 2):
                     continue
