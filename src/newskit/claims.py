@@ -1328,10 +1328,21 @@ def _trigger_plan(text: str) -> dict[int, set[str]]:
     the text begins with one of their ``_FIRST_LITERALS``."""
     digits, names, at_words = _triggers(text)
     plan: dict[int, set[str]] = {}
+    # _word_kinds_at at each word offset (inlined: it runs some 60 times an article)
+    by_word, at_digit, at_sign = _word_kinds_by_first()
+    letters, size = _ASCII_LETTERS.match, len(text)
     for pos in at_words:
-        kinds = _word_kinds_at(text, pos)
-        if kinds:
-            plan.setdefault(pos, set()).update(kinds)
+        end = letters(text, pos).end()
+        if end < size and not text[end].isascii():
+            plan[pos] = set(_WORD_KINDS)
+        elif end > pos:
+            kinds = by_word.get(text[pos:end].lower())
+            if kinds:
+                plan[pos] = set(kinds)
+        else:
+            kinds = at_digit if "0" <= text[pos:pos + 1] <= "9" else at_sign
+            if kinds:
+                plan[pos] = set(kinds)
     for pos in names:
         at_digit = text[pos:pos + 1].isdecimal()
         kinds = [name for name in _NAME_KINDS if at_digit or text.startswith(_FIRST_LITERALS[name], pos)]
