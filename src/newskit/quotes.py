@@ -697,16 +697,20 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             toks = seg.split()
     off = 1 if toks and start > lo else 0  # the first token is a word cut by the window
     words = toks[off:]
-    # auxiliaries and adverbs between subject and verb ("It also said", "has said")
-    while words and words[-1].lower() in _AUX:
-        words.pop()
     if not words:
         return None
-    if words[-1].lower() in _BE:
+    # auxiliaries and adverbs between subject and verb ("It also said", "has said")
+    low_last = words[-1].lower()
+    while low_last in _AUX:
+        words.pop()
+        if not words:
+            return None
+        low_last = words[-1].lower()
+    if low_last in _BE:
         return None  # passive: "was told", "is said to"
     # trailing parentheticals: "Suren Papikyan, the defence minister of Armenia," / ", meanwhile," /
     # "Velt, 34, a nurse,"
-    for _ in range(3):
+    for _ in range(3) if words[-1].endswith(",") else ():
         if not words[-1].endswith(","):
             break
         n = len(words)
@@ -1098,6 +1102,7 @@ class _Extractor:
         self._namesakes: dict[str, dict[str, None]] = {}  # surname -> the full names that end in it
         self._pronoun_gender: dict[str, str] = {}  # referent -> gender of the first he/she resolved to it
         self._verb_memo: dict[int, bool] = {}  # verb hit start -> _verb_ok
+        self._fuller_at: dict[tuple[str, int], str | None] = {}  # (surname, place) -> _fuller_here
 
     def hits_in(self, si: int, lo: int, hi: int) -> list[tuple[int, int]]:
         """Reporting-verb hits of sentence ``si`` starting in [lo, hi), via bisection."""
@@ -2248,16 +2253,30 @@ class _Extractor:
             if j < len(text) and (text[j].isalnum() or text[j] in "’'"):
                 end = i
                 continue
-            m = self._CAPS_BEFORE.search(text, max(lo, i - 80), i) if _cap_word_before(text, max(lo, i - 80), i) \
-                else None
-            if m:
-                words = _drop_not_names((m.group(1) + surname).split())
-                if len(words) > 1:
-                    found = " ".join(words)
-                    break
-                # "When Marsh asked …": no fuller name here, look further back
+            if i - 80 >= lo:  # (the window does not clip the look-back: the answer at i is memoised)
+                key = (surname, i)
+                full = self._fuller_at.get(key, _UNSET)
+                if full is _UNSET:
+                    full = self._fuller_at[key] = self._fuller_here(surname, i - 80, i)
+            else:
+                full = self._fuller_here(surname, lo, i)
+            if full is not None:
+                found = full
+                break
+            # "When Marsh asked …": no fuller name here, look further back
             end = i
         return found
+
+    def _fuller_here(self, surname: str, lo: int, i: int) -> str | None:
+        """The capitalised words right before the ``surname`` at ``i`` (read back to ``lo``)
+        with it, when they add at least a word to it ("EU President Charles Michel")."""
+        text = self.text
+        m = self._CAPS_BEFORE.search(text, lo, i) if _cap_word_before(text, lo, i) else None
+        if m:
+            words = _drop_not_names((m.group(1) + surname).split())
+            if len(words) > 1:
+                return " ".join(words)
+        return None
 
     # (_cap_word_before is the quick test that must hold for _CAPS_BEFORE to match)
 
