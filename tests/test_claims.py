@@ -579,6 +579,36 @@ def test_property_party_start_and_of_by_equal_one_reading(text, p):
     assert (C._party_start(text, p), C._of_by_before(text, p)) == _before_party_reference(text, p)
 
 
+def _trailing_reference(text, pos, limit):
+    m = C._TRAILING_ATTRIBUTION.search(text, pos, limit)
+    return m.start() if m else None
+
+
+_TRAILING_ALPHABET = [",", " ", "  ", "\n", "\t", ":", "said", "says", "added", "reported", "told", "reporters",
+                      "and", "that", "adding", "accusing", "accused", "warned", ".", "”", "x", "_", "é", "9", "Said",
+                      "AND", "’", ", the ministry said.", ", and that", ": ", ", the agency reported.",
+                      ", she added", " told reporters", ", adding that", ", and accused", ", and that it",
+                      " and that they", "said.\n", "reported”"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_TRAILING_ALPHABET), max_size=14).map("".join), st.integers(0, 80), st.integers(0, 80))
+def test_property_trailing_start_equals_the_pattern(text, a, b):
+    pos, limit = sorted((min(a, len(text)), min(b, len(text))))
+    assert C._trailing_start(text, pos, limit) == _trailing_reference(text, pos, limit)
+
+
+def test_trailing_start_equals_the_pattern_on_fixtures(first):
+    from newskit.text import sentences
+
+    texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
+    texts += [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
+    for text in texts:
+        for s in sentences(text):
+            for pos in range(s.start, s.end, 7):
+                assert C._trailing_start(text, pos, s.end) == _trailing_reference(text, pos, s.end)
+
+
 def _blame_every_party(monkeypatch, text, quotes):
     """extract_blame with the hostile and act patterns tried at every party start."""
     with monkeypatch.context() as m:
