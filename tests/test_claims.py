@@ -560,6 +560,56 @@ def test_blame_hits_equal_find_scans_on_fixtures(first):
         _check_blame_hits(text.lower())
 
 
+def _before_party_reference(text, p):
+    """The string tests of _blame_plan as they were (one reading for both answers)."""
+    lo = max(0, p - 14)
+    before = text[lo:p]
+    words = before.rstrip()
+    gap = len(before) - len(words)
+    the = gap > 0 and words.endswith(("the", "The"))
+    of_by = bool(gap) and (C._ends_in_of_by(text, lo, words)
+                           or the and C._ends_in_of_by(text, lo, words[:-3], spaced=True))
+    return (p - gap - 3 if the and gap <= 5 else p), of_by
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "of", "by", "Of", " ", "  ", "\n", "\t", "\u00a0", "x", "_", "-",
+                                 "othe", "aby", "“", "Armenia"]), max_size=10).map("".join), st.integers(0, 60))
+def test_property_party_start_and_of_by_equal_one_reading(text, p):
+    p = min(p, len(text))
+    assert (C._party_start(text, p), C._of_by_before(text, p)) == _before_party_reference(text, p)
+
+
+def _trailing_reference(text, pos, limit):
+    m = C._TRAILING_ATTRIBUTION.search(text, pos, limit)
+    return m.start() if m else None
+
+
+_TRAILING_ALPHABET = [",", " ", "  ", "\n", "\t", ":", "said", "says", "added", "reported", "told", "reporters",
+                      "and", "that", "adding", "accusing", "accused", "warned", ".", "”", "x", "_", "é", "9", "Said",
+                      "AND", "’", ", the ministry said.", ", and that", ": ", ", the agency reported.",
+                      ", she added", " told reporters", ", adding that", ", and accused", ", and that it",
+                      " and that they", "said.\n", "reported”"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_TRAILING_ALPHABET), max_size=14).map("".join), st.integers(0, 80), st.integers(0, 80))
+def test_property_trailing_start_equals_the_pattern(text, a, b):
+    pos, limit = sorted((min(a, len(text)), min(b, len(text))))
+    assert C._trailing_start(text, pos, limit) == _trailing_reference(text, pos, limit)
+
+
+def test_trailing_start_equals_the_pattern_on_fixtures(first):
+    from newskit.text import sentences
+
+    texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
+    texts += [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
+    for text in texts:
+        for s in sentences(text):
+            for pos in range(s.start, s.end, 7):
+                assert C._trailing_start(text, pos, s.end) == _trailing_reference(text, pos, s.end)
+
+
 def _blame_every_party(monkeypatch, text, quotes):
     """extract_blame with the hostile and act patterns tried at every party start."""
     with monkeypatch.context() as m:
@@ -604,6 +654,18 @@ def test_fast_record_constructors_equal_the_dataclasses(first):
     for c in claims:
         made = C._numeric_claim(*(getattr(c, f) for f in C._CLAIM_FIELDS))
         again = C.NumericClaim(*(getattr(c, f) for f in C._CLAIM_FIELDS))
+        assert made == again and repr(made) == repr(again) and hash(made) == hash(again)
+        assert vars(made) == vars(again) and list(vars(made)) == list(vars(again))
+
+
+def test_fast_blame_constructor_equals_the_dataclass(first):
+    from newskit.text import sentences
+
+    blames = C.extract_blame(first.text, [_Quote(s.start, s.end) for s in sentences(first.text)])
+    assert blames
+    for b in blames:
+        made = C._blame_statement(*(getattr(b, f) for f in C._BLAME_FIELDS))
+        again = C.BlameStatement(*(getattr(b, f) for f in C._BLAME_FIELDS))
         assert made == again and repr(made) == repr(again) and hash(made) == hash(again)
         assert vars(made) == vars(again) and list(vars(made)) == list(vars(again))
 

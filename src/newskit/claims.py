@@ -547,9 +547,22 @@ def _generic_parties(text: str) -> list[tuple[int, str]]:
     ("Ostreli artillery" → ``(p, "Ostreli")``), found from the body noun (a whole word, from
     :func:`_blame_hits`) backwards (fast: no pattern is tried at every offset)."""
     out = []
+    parties = _parties()
     for p in _blame_hits(text)["noun"]:
-        g = _GENERIC_BEFORE.search(text, max(0, p - 48), p)
-        if g is not None and g.group(1) not in _parties() and g.group(1).rstrip("’'s") not in _parties():
+        lo = max(0, p - 48)
+        before = text[lo:p]
+        words = before.rstrip()
+        if not words or len(words) == len(before):
+            continue  # the pattern ends in whitespace before ``p`` and needs a word in the window
+        # Without a modifier ("defence") the country word ends where that whitespace begins and
+        # begins no later than the last whitespace before it: when that word is letters (and
+        # apostrophes) only, it is the whole word — and when the table lists it, it is no party
+        # of this kind (a modifier is lower-case: a listed word cannot be one)
+        last = words.rsplit(None, 1)[-1]
+        if (last in parties or last.rstrip("’'s") in parties) and last.replace("’", "").replace("'", "").isalpha():
+            continue
+        g = _GENERIC_BEFORE.search(text, lo, p)
+        if g is not None and g.group(1) not in parties and g.group(1).rstrip("’'s") not in parties:
             out.append((g.start(), g.group(1)))
     return out
 
@@ -2119,14 +2132,52 @@ _TRAILING_ATTRIBUTION = re.compile(
     r"(?:,\s+(?:[^,]{1,60}?\s)?(?:said|says|added|reported|told\s+\w+)|,?\s+and\s+that\b.*"
     r"|,\s+(?:adding|saying|claiming|insisting|arguing|accusing)\b.*|:\s.*|,\s+(?:while|whereas)\b.*"
     r"|,?\s+and\s+(?:accused|blamed|said|added|denied|warned)\b.*)\W*$")
+# _TRAILING_ATTRIBUTION's alternatives apart, each led by a literal ("," or ":") that ``re`` skips
+# ahead to, or tried only where its key words occur (see _trailing_start)
+_TRAILING_SAID = re.compile(r",\s+(?:[^,]{1,60}?\s)?(?:said|says|added|reported|told\s+\w+)\W*$")
+_TRAILING_COMMA = re.compile(r",\s+(?:and\s+that|adding|saying|claiming|insisting|arguing|accusing|while|whereas"
+                             r"|and\s+(?:accused|blamed|said|added|denied|warned))\b.*\W*$")
+# ",?\s+and\s+(?:accused|…)" without its comma
+_TRAILING_AND_VERB = re.compile(r"\s+and\s+(?:accused|blamed|said|added|denied|warned)\b.*\W*$")
+_TRAILING_COLON = re.compile(r":\s.*\W*$")
+_TRAILING_AND_THAT = re.compile(r"\s+and\s+that\b.*\W*$")  # ",?\s+and\s+that" without its comma
+_SAID_LAST = ("said", "says", "added", "reported")
+
+
+def _trailing_start(text: str, pos: int, limit: int) -> int | None:
+    """``_TRAILING_ATTRIBUTION.search(text, pos, limit).start()`` (None for no match), faster.
+
+    A search finds the leftmost offset where one of the alternatives matches, so the least
+    of the alternatives' leftmost starts.  "said …" is followed by non-word characters only
+    (``\\W*$``): it ends the last word of ``text[pos:limit]``, which is tested first."""
+    starts = []
+    end = limit  # after the last word character
+    while end > pos and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    if text.endswith(_SAID_LAST, pos, end) or text.find("told", pos, end) >= 0:
+        m = _TRAILING_SAID.search(text, pos, limit)
+        if m is not None:
+            starts.append(m.start())
+    for pattern in (_TRAILING_COMMA, _TRAILING_COLON):
+        m = pattern.search(text, pos, limit)
+        if m is not None:
+            starts.append(m.start())
+    if text.find("and", pos, limit) >= 0:
+        for pattern in (_TRAILING_AND_THAT, _TRAILING_AND_VERB) if text.find("that", pos, limit) >= 0 else \
+                (_TRAILING_AND_VERB,):
+            m = pattern.search(text, pos, limit)
+            if m is not None:
+                starts.append(m.start())
+    return min(starts) if starts else None
 
 
 def _clause_end(text: str, pos: int, limit: int) -> int:
     """End of the claim that starts at ``pos``: the sentence end without a trailing
     attribution (", the ministry said"), a second reported clause (", and that …", ", saying
     …", ": X says …") or a second verb of the claimant's (", and accused …")."""
-    m = _TRAILING_ATTRIBUTION.search(text, pos, limit)
-    end = m.start() if m else limit
+    end = _trailing_start(text, pos, limit)
+    if end is None:
+        end = limit
     while end > pos and text[end - 1] in " \t\n.,;:":
         end -= 1
     if end > pos and text[end - 1] in "”»" and not any(c in text[pos:end] for c in "“«") or \
@@ -2152,6 +2203,20 @@ def _claim_start(text: str, sent_start: int, pos: int) -> int:
     while best < pos and text[best] in " ,“\"":
         best += 1
     return best
+
+
+_BLAME_FIELDS = ("accuser", "accuser_side", "accused", "accused_side", "verb", "text", "start", "end", "period", "rule")
+assert tuple(f.name for f in fields(BlameStatement)) == _BLAME_FIELDS
+
+
+def _blame_statement(accuser, accuser_side, accused, accused_side, verb, text, start, end, period,
+                     rule) -> BlameStatement:
+    """``BlameStatement(accuser, …, rule)``, built as _time_expression builds its records."""
+    rec = _new(BlameStatement)
+    _set_dict(rec, "__dict__", {"accuser": accuser, "accuser_side": accuser_side, "accused": accused,
+                                "accused_side": accused_side, "verb": verb, "text": text, "start": start,
+                                "end": end, "period": period, "rule": rule})
+    return rec
 
 
 def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=None,
@@ -2201,19 +2266,25 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
         has_conduct = k < len(conduct_at) and conduct_at[k] < s.end
         k = bisect.bisect_left(by_at, s.start)
         has_by = k < len(by_at) and by_at[k] < s.end
-        if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct or has_by
+        need_conduct = None  # a party after "of"/"by" ("aggression of the Ostreli army"): read when needed
+        if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct
                 or si in learned or si in extra):
-            continue  # no rule's key words: nothing to find
+            # no rule's key words, but perhaps "by": what the passive rules and "noun_by" need
+            if not (has_by and parties):
+                continue
+            if not (" by " in s.text and any(w in s.text for w in passive_keys)):
+                need_conduct = any(_of_by_before(text, p) for p in parties)
+                if not need_conduct:
+                    continue
         found: list[BlameStatement] = []
         taken: list[tuple[int, int]] = []
-        need_conduct = None  # read when first needed
 
         def add(accuser, accuser_side, accused, accused_side, verb, cs, ce, rule):
             if ce <= cs or any(a < ce and cs < b for a, b in taken):
                 return
             taken.append((cs, ce))
-            found.append(BlameStatement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
-                                        period, rule))
+            found.append(_blame_statement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
+                                          period, rule))
 
         for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
@@ -2355,8 +2426,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
         for name in ("conduct", "noun_by") if parties else ():
             if not (has_conduct if name == "conduct" else has_by):
                 continue  # the pattern's key word is absent ("noun_by": "by", whole, in any case)
-            if need_conduct is None:  # a party after "of"/"by" ("aggression of the Ostreli army")
-                need_conduct = any(_before_party(text, p)[1] for p in parties)
+            if need_conduct is None:
+                need_conduct = any(_of_by_before(text, p) for p in parties)
             if not need_conduct:
                 break
             for m in res[name].finditer(text, s.start, s.end):
@@ -2420,9 +2491,10 @@ _WORD_CATEGORIES = ("accuse", "other", "enemy", "they", "from", "by")  # looked 
 
 
 @functools.cache
-def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[str, ...]]]:
+def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[tuple[str, ...], ...]]]:
     """The patterns and table of :func:`_blame_hits`: ``((after a space, after another
-    character that is no ASCII letter, at the start), {key: its categories})``.
+    character that is no ASCII letter, at the start), {key: (its categories looked up in
+    the folded text, those looked up as written)})``.
 
     Every key word of extract_blame's cheap scans is in one trie, looked for in the folded
     text as a whole word: right after a space (a literal first character: ``re`` skips to
@@ -2440,7 +2512,8 @@ def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, 
     assert all(w.isascii() and w.isalpha() and w.islower() for w in cats)
     look = "(?=(" + _trie_alt(sorted(cats)) + r")(?![^\W_]))"
     patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z]" + look), re.compile(look))
-    return patterns, {w: tuple(sorted(c)) for w, c in cats.items()}
+    return patterns, {w: (tuple(sorted(c & set(_WORD_CATEGORIES))), tuple(sorted(c - set(_WORD_CATEGORIES))))
+                      for w, c in cats.items()}
 
 
 @functools.lru_cache(maxsize=8)
@@ -2464,24 +2537,34 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
     low = _lowered(text)
     (after_space, after_other, at_start), table = _blame_scan()
     out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act", "conduct")}
-    hits = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
-    hits += [(m.end(), m.group(1)) for m in after_other.finditer(low)]
+    size = len(text)
+    # after a space (most hits): no letter, digit, "’", "'", "-" or "_" precedes the key, and
+    # the scan saw no letter or digit follow it (``low`` has one where ``text`` does)
+    for m in after_space.finditer(low):
+        i, key = m.end(), m.group(1)
+        low_cats, text_cats = table[key]
+        for cat in low_cats:
+            out[cat].append(i)
+        if text_cats and text.startswith(key, i):
+            j = i + len(key)
+            for cat in text_cats:
+                if cat != "noun" or j == size or text[j] != "_":
+                    out[cat].append(i)
+    hits = [(m.end(), m.group(1)) for m in after_other.finditer(low)]
     m = at_start.match(low)
     if m is not None:
         hits.append((0, m.group(1)))
-    size = len(text)
     for i, key in hits:
-        for cat in table[key]:
-            if cat == "noun":
-                j = i + len(key)
-                if text.startswith(key, i) and (j == size or not (text[j].isalnum() or text[j] == "_")) \
-                        and not (i and (text[i - 1].isalnum() or text[i - 1] in "’'-_")):
-                    out[cat].append(i)
-            elif cat == "hostile" or cat == "act" or cat == "conduct":
-                if text.startswith(key, i):
-                    out[cat].append(i)
-            elif i == 0 or not low[i - 1].isalnum():  # the key ends a word: no letter or digit follows
+        low_cats, text_cats = table[key]
+        if i == 0 or not low[i - 1].isalnum():
+            for cat in low_cats:
                 out[cat].append(i)
+        if text_cats and text.startswith(key, i):
+            j = i + len(key)
+            for cat in text_cats:
+                if cat != "noun" or (j == size or text[j] != "_") and not (i and (text[i - 1].isalnum()
+                                                                                 or text[i - 1] in "’'-_")):
+                    out[cat].append(i)
     for offsets in out.values():
         offsets.sort()
     return out
@@ -2517,25 +2600,36 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
     return {i: (a, b, c) for i, (a, b, c) in plan.items()}
 
 
-def _before_party(text: str, p: int) -> tuple[int, bool]:
-    """Where the party phrase at offset ``p`` begins — at a "the"/"The" right before it, up
-    to 5 whitespace characters away — and whether "of" or "by" precedes it (or "of/by the").
-
-    _THE_BEFORE and _OF_BY_BEFORE, read without regexes: what precedes ``p`` up to its
-    whitespace ends in "the" (within 8 characters), in "of"/"by", or in "of/by the"."""
+def _party_start(text: str, p: int) -> int:
+    """Where the party phrase at offset ``p`` begins: at a "the"/"The" right before it, up to
+    5 whitespace characters away (what _THE_BEFORE reads, without a regex: what precedes
+    ``p`` within 14 characters, up to its whitespace, ends in "the")."""
+    if p >= 4 and text[p - 1] == " " and not text[p - 2].isspace():  # one space: the common case
+        return p - 4 if text.startswith(("the", "The"), p - 4) else p
     lo = max(0, p - 14)
     before = text[lo:p]
     words = before.rstrip()
     gap = len(before) - len(words)
-    the = gap > 0 and words.endswith(("the", "The"))
-    of_by = bool(gap) and (_ends_in_of_by(text, lo, words)
-                           or the and _ends_in_of_by(text, lo, words[:-3], spaced=True))
-    return (p - gap - 3 if the and gap <= 5 else p), of_by
+    return p - gap - 3 if 0 < gap <= 5 and words.endswith(("the", "The")) else p
+
+
+def _of_by_before(text: str, p: int) -> bool:
+    """Whether "of" or "by" precedes the party at offset ``p``, or "of/by the" (what
+    _OF_BY_BEFORE reads, without a regex, within the 14 characters before ``p``)."""
+    lo = max(0, p - 14)
+    if text.find("of", lo, p) < 0 and text.find("by", lo, p) < 0:
+        return False  # the reading below finds one of them in ``text[lo:p]``
+    before = text[lo:p]
+    words = before.rstrip()
+    if len(words) == len(before):
+        return False
+    return _ends_in_of_by(text, lo, words) or words.endswith(("the", "The")) and \
+        _ends_in_of_by(text, lo, words[:-3], spaced=True)
 
 
 def _party_starts(text: str, offsets: list[int]) -> list[int]:
-    """The starts (:func:`_before_party`) of the party phrases at ``offsets``, sorted."""
-    return sorted({_before_party(text, p)[0] for p in offsets})
+    """The starts (:func:`_party_start`) of the party phrases at ``offsets``, sorted."""
+    return sorted({_party_start(text, p) for p in offsets})
 
 
 def _ends_in_of_by(text: str, lo: int, words: str, spaced: bool = False) -> bool:
