@@ -1820,7 +1820,7 @@ def _number_matches(text: str):
 _SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|added|recalled|explained|asked|wrote)\b")
 _DISPLACE_BEFORE = re.compile(r"\b(?:forced|forcing|forces|drove|driving|drives|displaced|displacing|uprooted|"
                               r"uprooting)\s+$", re.IGNORECASE)
-_DISPLACE_AFTER = re.compile(r"\s+(?:people\s+|others\s+)?(?:from|to\s+flee|out\s+of|into|across)\b")
+_DISPLACE_AFTER = re.compile(r"\s+(?:people\s+|others\s+)?(?:from|to\s+flee|out\s+of|into|across)\b|\s*[.;]")
 _TOLL_BEFORE = re.compile(r"\btoll\s+(?:(?:had|has)\s+)?(?:at|to|of|rose\s+to|risen\s+to|stood\s+at|stands\s+at|"
                           r"climbed\s+to|reached)\s+$", re.IGNORECASE)
 # "put the number of wounded soldiers at 105", "raised the number of its soldiers killed … to 71"
