@@ -620,7 +620,7 @@ def _blame_every_party(monkeypatch, text, quotes):
 def _sentence_quotes(text):
     from newskit.text import sentences
 
-    return [_Quote(s.start, s.end) for s in sentences(text)]
+    return [FakeQuote(s.start, s.end, "a witness", kind="direct") for s in sentences(text)]
 
 
 def test_blame_verb_prefilter_keeps_every_match(monkeypatch, first):
@@ -633,41 +633,22 @@ def test_blame_verb_prefilter_keeps_every_match(monkeypatch, first):
         assert C.extract_blame(text, quotes) == _blame_every_party(monkeypatch, text, quotes)
 
 
-@dataclass(frozen=True)
-class _Quote:
-    start: int
-    end: int
-    speaker: str = "a witness"
-    canonical_speaker: str = ""
-    side: str = ""
-    kind: str = "direct"
+def _assert_same_record(made, again):
+    """A record built by a fast constructor is the dataclass's record in every respect."""
+    assert made == again and repr(made) == repr(again) and hash(made) == hash(again)
+    assert vars(made) == vars(again) and list(vars(made)) == list(vars(again))
 
 
 def test_fast_record_constructors_equal_the_dataclasses(first):
-    for t in C.extract_times(first.text, "2022-09-13"):
-        made = C._time_expression(*(getattr(t, f) for f in C._TIME_FIELDS))
-        again = C.TimeExpression(*(getattr(t, f) for f in C._TIME_FIELDS))
-        assert made == again and repr(made) == repr(again) and hash(made) == hash(again)
-        assert vars(made) == vars(again) and list(vars(made)) == list(vars(again))
-    claims = C.extract_claims(first.text)
-    assert claims
-    for c in claims:
-        made = C._numeric_claim(*(getattr(c, f) for f in C._CLAIM_FIELDS))
-        again = C.NumericClaim(*(getattr(c, f) for f in C._CLAIM_FIELDS))
-        assert made == again and repr(made) == repr(again) and hash(made) == hash(again)
-        assert vars(made) == vars(again) and list(vars(made)) == list(vars(again))
-
-
-def test_fast_blame_constructor_equals_the_dataclass(first):
-    from newskit.text import sentences
-
-    blames = C.extract_blame(first.text, [_Quote(s.start, s.end) for s in sentences(first.text)])
-    assert blames
-    for b in blames:
-        made = C._blame_statement(*(getattr(b, f) for f in C._BLAME_FIELDS))
-        again = C.BlameStatement(*(getattr(b, f) for f in C._BLAME_FIELDS))
-        assert made == again and repr(made) == repr(again) and hash(made) == hash(again)
-        assert vars(made) == vars(again) and list(vars(made)) == list(vars(again))
+    built = [(C._time_expression, C.TimeExpression, C._TIME_FIELDS, C.extract_times(first.text, "2022-09-13")),
+             (C._numeric_claim, C.NumericClaim, C._CLAIM_FIELDS, C.extract_claims(first.text)),
+             (C._blame_statement, C.BlameStatement, C._BLAME_FIELDS,
+              C.extract_blame(first.text, _sentence_quotes(first.text)))]
+    for fast, cls, fields, records in built:
+        assert records
+        for r in records:
+            made, again = fast(*(getattr(r, f) for f in fields)), cls(*(getattr(r, f) for f in fields))
+            _assert_same_record(made, again)
 
 
 def test_number_triggers_equal_full_scan(first):
@@ -978,6 +959,16 @@ def test_both_sides_and_the_other_side_without_a_blame_word_is_no_mutual_blame()
     # more people nouns; "lives" implies deaths
     ("Two shepherds were killed near the village.", ("Two shepherds", 2, "shepherds", "killed")),
     ("Repeated flare-ups have claimed hundreds of lives.", ("hundreds of lives", 200, "people", "died")),
+    # tolls, numbers of casualties, injuries
+    ("He told parliament that the toll had risen to 49.", ("49", 49, "people", "died")),
+    ("The health ministry put the number of wounded soldiers at 105.", ("105", 105, "people", "wounded")),
+    ("Her office had documented at least 31 civilian injuries.", ("at least 31 civilian injuries", 31, "people", "wounded")),
+    # more nouns; a displacement verb's number may end the clause
+    ("The war killed 25,000 people and displaced more than 500,000.",
+     ("more than 500,000", 500000, "people", "displaced")),
+    ("Two of the injured were flown to the capital.", ("Two of the injured", 2, "people", "wounded")),
+    ("Seven coffins were carried up the hill.", ("Seven coffins", 7, "coffins", "killed")),
+    ("The inquiry interviewed two weapons specialists.", ("two weapons specialists", 2, "specialists", "")),
 ])
 def test_bare_numbers_that_count_people(text, expected):
     got = [(c.text, c.value, c.counted, c.outcome) for c in C.extract_claims(text)]
@@ -1069,15 +1060,6 @@ def test_lowercase_groups_accuse_and_both_armies_are_accused():
     assert b.text == "Tolvesk of stalling the talks"
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("He told parliament that the toll had risen to 49.", ("49", 49, "people", "died")),
-    ("The health ministry put the number of wounded soldiers at 105.", ("105", 105, "people", "wounded")),
-    ("Her office had documented at least 31 civilian injuries.", ("at least 31 civilian injuries", 31, "people", "wounded")),
-])
-def test_tolls_numbers_of_casualties_and_injuries(text, expected):
-    assert expected in [(c.text, c.value, c.counted, c.outcome) for c in C.extract_claims(text)]
-
-
 @pytest.mark.parametrize("text,content,expected", [
     ("“The responsibility for this escalation lies entirely with the leadership of Ondrevia,” he said, "
      "as Ondrevian troops advanced.", "The responsibility for this escalation lies entirely with the leadership of Ondrevia,",
@@ -1116,14 +1098,3 @@ def test_responsibility_borne_in_a_quote_whose_claim_runs_past_the_mark_and_a_nu
     assert [b.accused for b in C.extract_blame(text, extract_quotes(text))] == ["The Illumbran military leadership"]
     [b] = C.extract_blame("Oruthia has held Quessamir's 4th Artillery Brigade responsible for the strike.")
     assert b.accused == "Quessamir's 4th Artillery Brigade"
-
-
-@pytest.mark.parametrize("text,expected", [
-    ("The war killed 25,000 people and displaced more than 500,000.",
-     ("more than 500,000", 500000, "people", "displaced")),
-    ("Two of the injured were flown to the capital.", ("Two of the injured", 2, "people", "wounded")),
-    ("Seven coffins were carried up the hill.", ("Seven coffins", 7, "coffins", "killed")),
-    ("The inquiry interviewed two weapons specialists.", ("two weapons specialists", 2, "specialists", "")),
-])
-def test_more_people_counted(text, expected):
-    assert expected in [(c.text, c.value, c.counted, c.outcome) for c in C.extract_claims(text)]
