@@ -527,6 +527,8 @@ def _blame_hits_by_find(text):
     for cat, verbs in (("hostile", words["hostile"] + words["hostile_side"]), ("act", words["act"])):
         out[cat] = [m.end() for m in re.finditer(r"[\s“\"](?=(?:" + C._alt(verbs) + r")\b)", text)]
     out["conduct"] = [m.start() for m in re.finditer(r"\b(?:" + C._alt(words["conduct"]) + r")\b", text)]
+    out["passive"] = [m.start() for m in re.finditer(r"\b(?:" + C._alt(words["passive"] + words["passive_by"]) + r")\s",
+                                                      text)]
     return out
 
 
@@ -534,7 +536,7 @@ def _check_blame_hits(text):
     hits, ref = C._blame_hits(text), _blame_hits_by_find(text)
     for cat in ("accuse", "other", "enemy", "they", "from", "by", "noun"):
         assert hits[cat] == ref[cat], cat
-    for cat in ("hostile", "act", "conduct"):  # where a verb (noun) may begin: every offset where one does
+    for cat in ("hostile", "act", "conduct", "passive"):  # where a verb (noun) may begin: every offset where one does
         assert set(ref[cat]) <= set(hits[cat]) and hits[cat] == sorted(hits[cat]), cat
 
 

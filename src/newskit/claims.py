@@ -2097,9 +2097,9 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     countries = {_generic_side(word) for _, word in generic}  # "Istrevia" of "Istrevian commandos"
     learned = _learned_parties(text, sents, countries, {word for _, word in generic})
     extra = _blame_extra(text, sents, quotes)
-    passive_keys = _blame_keys()[1]
     hits = _blame_hits(text)
-    hostile_at, act_at, conduct_at, by_at = hits["hostile"], hits["act"], hits["conduct"], hits["by"]
+    hostile_at, act_at, conduct_at, by_at, passive_at = (hits[k] for k in ("hostile", "act", "conduct", "by", "passive"))
+    n_hostile, n_act = len(hostile_at), len(act_at)
     for si, (s, period) in enumerate(zip(sents, periods)):
         if si not in plan and si not in learned and si not in extra:
             continue
@@ -2107,19 +2107,27 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
         # cheap tests first: the hostile and act patterns end in one of their verbs; the conduct
         # rules' patterns each hold a conduct noun ("aggression"), a whole word as written; the
         # passive ones and "noun by" the whole word "by"
-        hostile_parties = _before_verb(text, parties, hostile_at, s.end) if parties else ()
-        act_parties = _before_verb(text, parties, act_at, s.end) if parties else ()
+        hostile_parties = act_parties = ()
+        if parties:  # _before_verb, after its first test (no verb after the first party: the common case)
+            k = bisect.bisect_right(hostile_at, parties[0])
+            if k < n_hostile and hostile_at[k] < s.end:
+                hostile_parties = _before_verb(text, parties, hostile_at, s.end)
+            k = bisect.bisect_right(act_at, parties[0])
+            if k < n_act and act_at[k] < s.end:
+                act_parties = _before_verb(text, parties, act_at, s.end)
         k = bisect.bisect_left(conduct_at, s.start)
         has_conduct = k < len(conduct_at) and conduct_at[k] < s.end
         k = bisect.bisect_left(by_at, s.start)
         has_by = k < len(by_at) and by_at[k] < s.end
+        k = bisect.bisect_left(passive_at, s.start)
+        has_passive = has_by and k < len(passive_at) and passive_at[k] < s.end  # the passive rules' verbs
         need_conduct = None  # a party after "of"/"by" ("aggression of the Ostreli army"): read when needed
         if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct
                 or si in learned or si in extra):
             # no rule's key words, but perhaps "by": what the passive rules and "noun_by" need
             if not (has_by and parties):
                 continue
-            if not (" by " in s.text and any(w in s.text for w in passive_keys)):
+            if not (has_passive and " by " in s.text):
                 need_conduct = any(_of_by_before(text, p) for p in parties)
                 if not need_conduct:
                     continue
@@ -2226,12 +2234,12 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
                 if side and not word.endswith(("’s", "'s")):
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side)
-        if has_by and parties and " by " in s.text and any(w in s.text for w in passive_keys):
+        if has_passive and parties and " by " in s.text:
             for m in res["passive_by"].finditer(text, s.start, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
                 _add_hostile(text, quotes, m, s, add, "hostile-act",
                              start=_claim_start(text, s.start, m.start()), end=m.end())
-        if has_by and si in learned and " by " in s.text:
+        if has_passive and si in learned and " by " in s.text:
             for m in res["passive_bare"].finditer(text, s.start, s.end):
                 # "the delays were caused by Pallira", in the other side's words
                 side = dict((text[p:p + len(m.group("accused"))], sd) for p, sd in learned[si]).get(m.group("accused"))
@@ -2324,7 +2332,8 @@ def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, 
     for cat, keys in (("accuse", _accuse_words()), ("other", ("other", "another")), ("enemy", ("enemy",)),
                       ("they", ("they",)), ("from", _FROM_WORDS), ("by", ("by",)), ("noun", _GENERIC_NOUN_WORDS),
                       ("hostile", [w.split()[0] for w in words["hostile"] + words["hostile_side"]]),
-                      ("act", [w.split()[0] for w in words["act"]]), ("conduct", _blame_keys()[0])):
+                      ("act", [w.split()[0] for w in words["act"]]), ("conduct", _blame_keys()[0]),
+                      ("passive", _blame_keys()[1])):
         for w in keys:
             cats.setdefault(w, set()).add(cat)
     assert all(w.isascii() and w.isalpha() and w.islower() for w in cats)
@@ -2351,10 +2360,11 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
       where such a verb may begin (it follows whitespace or a quote mark, ends at ``\\b``);
     * ``conduct``: likewise, the first words of the conduct nouns (:func:`_blame_keys`), so
       every offset where a match of the conduct rules' patterns may have its noun (the noun
-      begins and ends at ``\\b``)."""
+      begins and ends at ``\\b``); ``passive``: the first words of the participles of the
+      ``passive_by`` and ``passive_bare`` patterns (``\\b`` before, whitespace after)."""
     low = _lowered(text)
     (after_space, after_other, at_start), table = _blame_scan()
-    out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act", "conduct")}
+    out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act", "conduct", "passive")}
     size = len(text)
     # after a space (most hits): no letter, digit, "’", "'", "-" or "_" precedes the key, and
     # the scan saw no letter or digit follow it (``low`` has one where ``text`` does)
