@@ -611,6 +611,21 @@ def test_trailing_start_equals_the_pattern_on_fixtures(first):
                 assert C._trailing_start(text, pos, s.end) == _trailing_reference(text, pos, s.end)
 
 
+_LED_WORDS = ("said", "says", "say", "claimed", "claim", "a", "at", "was", "is", "each other", "the other",
+              "the other side", "carried out")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list(_LED_WORDS) + [" ", "  ", "\n", "x", "_", "9", "é", "S", "-", "’", "ſ"]),
+                max_size=12).map("".join), st.integers(0, 40))
+def test_property_word_led_equals_a_leading_word_boundary(text, pos):
+    for space in (r"\s+", " "):
+        before = re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", space) for w in
+                                               sorted(set(_LED_WORDS), key=lambda w: (-len(w), w))) + ")")
+        led = re.compile(C._word_led(_LED_WORDS, space=space))
+        assert [m.span() for m in led.finditer(text, pos)] == [m.span() for m in before.finditer(text, pos)]
+
+
 def _blame_every_party(monkeypatch, text, quotes):
     """extract_blame with the hostile and act patterns tried at every party start."""
     with monkeypatch.context() as m:

@@ -326,6 +326,26 @@ def _trie_alt(words: Iterable[str], fold: bool = False, space: str = r"\s+") -> 
     return emit(tree)
 
 
+def _word_led(words: Iterable[str], space: str = r"\s+") -> str:
+    """``\\b(?:…)`` before the alternation :func:`_trie_alt` makes of ``words`` (each beginning
+    with a word character), as a pattern ``re`` can skip ahead in: a leading ``\\b`` hides
+    the first letters from ``re``'s prefix scan, so it tries the pattern at every offset.
+    Here each first letter comes first, then a look-behind of two characters in place of the
+    ``\\b`` (before a word character, ``\\b`` is "no word character before").  The same
+    language and preference: words with different first letters match at no common offset."""
+    groups: dict[str, list[str]] = {}
+    for w in set(words):
+        assert re.match(r"\w", w), w
+        groups.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first in sorted(groups):
+        c = re.escape(first)
+        rest = [r for r in groups[first] if r]
+        tail = ("(?:" + _trie_alt(rest, space=space) + ")" + ("?" if "" in groups[first] else "")) if rest else ""
+        parts.append(c + r"(?<!\w" + c + ")" + tail)
+    return "(?:" + "|".join(parts) + ")"
+
+
 @functools.cache
 def _zones() -> dict[str, int]:
     return {_fold(r["zone"]): int(r["offset_minutes"]) for r in resources.table("timezones.tsv")}
@@ -607,6 +627,10 @@ def _blame_res() -> dict[str, re.Pattern]:
     collective = r"(?:[Ee]ach|[Bb]oth)\s+(?:side|sides|country|countries|government|governments)"
     # "the fighting was started by X", "were fired by an Ostreli battery"
     passive_by = _trie_alt(words["passive"] + words.get("passive_by", ()))
+    # the same after \b, for patterns that begin with them (see _word_led); the conduct nouns
+    # and participles are each followed by \b or whitespace: at most one matches at an offset
+    passive_by_led = _word_led(words["passive"] + words.get("passive_by", ()))
+    conduct_led = _word_led(words["conduct"])
     # where the party's unit stood: "Lutrian troops on the western bank opened fire"
     place = r"(?:on|in|from|near|at|along|across)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
     return {
@@ -626,9 +650,9 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"regime|army|military)\s+(?:in|of)\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|them|him|her)\s+"
             rf"[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?responsible\s+for\s+(?P<claim>[^.;]+)"),
         "passive_by": re.compile(
-            rf"\b(?P<verb>{passive_by})\s+by\s+(?:an?\s+)?(?P<accused>{party})"),
+            rf"(?P<verb>{passive_by_led})\s+by\s+(?:an?\s+)?(?P<accused>{party})"),
         "conduct_adj": re.compile(rf"(?<![\w’'])(?P<accused>{_GENERIC_WORD})\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
-        "conduct_word": re.compile(rf"\b(?:{conduct})\b"),
+        "conduct_word": re.compile(rf"{conduct_led}\b"),
         "conduct_poss": re.compile(rf"(?P<accused>(?:{party_names})|[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "blame_on_rel": re.compile(
             rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|which)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj}|{collective})\s+"
@@ -646,7 +670,7 @@ def _blame_res() -> dict[str, re.Pattern]:
         "came_from": re.compile(
             rf"\b(?P<verb>came|come|comes|had\s+come|originated)\s+from\s+(?P<accused>(?:the\s+)?(?:(?:{party_names})\b|"
             rf"{_GENERIC_WORD})\s+(?:side|positions|territory|lines)\b)"),
-        "passive_bare": re.compile(rf"\b(?P<verb>{passive_by})\s+by\s+(?P<accused>[A-Z][a-z]+)\b(?!['’]s)"),
+        "passive_bare": re.compile(rf"(?P<verb>{passive_by_led})\s+by\s+(?P<accused>[A-Z][a-z]+)\b(?!['’]s)"),
         "blame_on": re.compile(
             rf"(?P<accuser>{party}|{subj})\s+(?:(?:has|have|had|also|again)\s+)*(?P<verb>blamed|blames|blame)\s+"
             rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?P<accused>{party}|{other})"),
@@ -656,14 +680,15 @@ def _blame_res() -> dict[str, re.Pattern]:
         "place_after": re.compile(r"\s+(?:on|in|from|near|at|along|across)\s"),
         "act": re.compile(rf"(?P<accused>{party})\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{act})\b"),
         "hnoun": re.compile(rf"\b(?:{hnoun})\b", re.IGNORECASE),
-        "conduct": re.compile(rf"\b(?P<verb>{conduct})[”\"’]?\s+(?P<prep>of|by)\s+(?P<accused>{party})"),
+        "conduct": re.compile(rf"(?P<verb>{conduct_led})[”\"’]?\s+(?P<prep>of|by)\s+(?P<accused>{party})"),
         "noun_by": re.compile(rf"\b(?P<verb>{hnoun})[”\"’]?\s+by\s+(?P<accused>{party})", re.IGNORECASE),
         "blameish": re.compile(rf"\b(?:{accuse}|{hostile}|{passive}|{hnoun}|blamed|responsible|fault)\b", re.IGNORECASE),
         "mutual": re.compile(r"\b(?:[Ee]ach side|[Bb]oth sides|[Ee]ach country|[Bb]oth countries|[Tt]he two sides|"
                              r"[Tt]he two countries|[Ee]ach|[Bb]oth)\b"),
-        "other": re.compile(rf"\b{other}\b"),
-        "passive": re.compile(rf"\b(?:{passive})\s+by\s+(?:{other}|{party})"),
-        "report": re.compile(r"\b(?:said|says|say|claimed|claims|claim|stated|alleged|insisted)\s+(?:that\s+)?"),
+        "other": re.compile(_word_led(("each other", "one another", "the other side", "the other"), space=" ") + r"\b"),
+        "passive": re.compile(rf"{_word_led(words['passive'])}\s+by\s+(?:{other}|{party})"),
+        "report": re.compile(_word_led("said|says|say|claimed|claims|claim|stated|alleged|insisted".split("|"))
+                             + r"\s+(?:that\s+)?"),
     }
 
 
@@ -2569,7 +2594,7 @@ def _possessive_marks(s: str):
             i = s.find(mark, i + 3)
 
 
-_BE = re.compile(r"\b(?:was|were|is|are|been|being)\b")
+_BE = re.compile(_word_led(("was", "were", "is", "are", "been", "being")) + r"\b")  # \b(?:was|…|being)\b
 _FIRST = re.compile(r"[^,.;:]*?\bfirst\b")
 
 
