@@ -626,6 +626,31 @@ def test_property_word_led_equals_a_leading_word_boundary(text, pos):
         assert [m.span() for m in led.finditer(text, pos)] == [m.span() for m in before.finditer(text, pos)]
 
 
+def _check_noun_by(text):
+    full = C._blame_res()["noun_by"]
+    by_at = C._blame_hits(text)["by"]
+    for start, end in [(0, len(text)), (len(text) // 3, len(text)), (1, max(1, len(text) - 2))]:
+        start = min(start, end)
+        assert [m.span() for m in C._noun_by_matches(text, start, end, by_at)] == \
+            [m.span() for m in full.finditer(text, start, end)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["attack", "Attacks", "SHELLING", "fire", "gunfire", " by ", " BY ", "by", " ", "  ",
+                                 "\n", "”", "’", "the Armenian army", "Azerbaijan", "x", "_", "ſ", "the enemy",
+                                 "provocations by ", "attack” by ", "shelling’\n by "]), max_size=12).map("".join))
+def test_property_noun_by_matches_equal_finditer(text):
+    _check_noun_by(text)
+
+
+def test_noun_by_matches_equal_finditer_on_fixtures(first):
+    texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
+    texts += ["the attack” by Azerbaijan was", "SHELLING \n  by the Armenian army", "gunfire by Azerbaijan, fire by Baku",
+              "“provocations” by the enemy and attacks by Armenia", "the ſhelling by Armenia"]
+    for text in texts + [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]:
+        _check_noun_by(text)
+
+
 def _blame_every_party(monkeypatch, text, quotes):
     """extract_blame with the hostile and act patterns tried at every party start."""
     with monkeypatch.context() as m:

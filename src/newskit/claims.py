@@ -2282,7 +2282,9 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 need_conduct = any(_of_by_before(text, p) for p in parties)
             if not need_conduct:
                 break
-            for m in res[name].finditer(text, s.start, s.end):
+            matches = res[name].finditer(text, s.start, s.end) if name == "conduct" else \
+                _noun_by_matches(text, s.start, s.end, by_at)
+            for m in matches:
                 q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
                     continue
@@ -2363,7 +2365,8 @@ def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, 
             cats.setdefault(w, set()).add(cat)
     assert all(w.isascii() and w.isalpha() and w.islower() for w in cats)
     look = "(?=(" + _trie_alt(sorted(cats)) + r")(?![^\W_]))"
-    patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z]" + look), re.compile(look))
+    # every key begins with a lower-case letter: a cheap test of the next character first
+    patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z](?=[a-z])" + look), re.compile(look))
     return patterns, {w: (tuple(sorted(c & set(_WORD_CATEGORIES))), tuple(sorted(c - set(_WORD_CATEGORIES))))
                       for w, c in cats.items()}
 
@@ -2585,6 +2588,42 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
     return out
 
 
+@functools.cache
+def _hnouns() -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The hostile nouns (``noun`` in claim_blame.tsv) and their lengths."""
+    nouns = tuple(_blame_words()["noun"])
+    assert all(n.isascii() and n.islower() for n in nouns)
+    return nouns, tuple(sorted({len(n) for n in nouns}))
+
+
+def _noun_by_matches(text: str, start: int, end: int, by_at: list[int]):
+    """The matches of the ``noun_by`` pattern in ``text[start:end]``, as ``finditer`` finds
+    them, tried only where a hostile noun ends before the whole word "by" (``by_at``, from
+    :func:`_blame_hits`): a match is noun, a closing quote mark or none, whitespace, "by".
+    The pattern ignores case as :func:`_fold` does (the folded text holds the noun there)."""
+    pattern = _blame_res()["noun_by"]
+    nouns, lengths = _hnouns()
+    low = _lowered(text)
+    starts = set()
+    for b in by_at[bisect.bisect_left(by_at, start):bisect.bisect_left(by_at, end)]:
+        e = b
+        while e > start and text[e - 1].isspace():
+            e -= 1
+        if e == b:
+            continue  # "by" needs whitespace before it
+        if e > start and text[e - 1] in "”\"’":
+            e -= 1  # a noun's last letter is no quote mark: the optional one is there
+        if low.endswith(nouns, start, e):
+            starts.update(e - n for n in lengths if e - n >= start)
+    last = -1
+    for x in sorted(starts):
+        if x >= last:
+            m = pattern.match(text, x, end)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def _possessive_marks(s: str):
     """Offsets in ``s`` of each possessive "’s" / "'s"."""
     for mark in ("’s ", "'s "):
@@ -2599,22 +2638,28 @@ _FIRST = re.compile(r"[^,.;:]*?\bfirst\b")
 
 
 def _add_hostile(text, quotes, m, s, add, rule, side=None, start=None, end=None):
-    if m.start("verb") > m.end("accused") and not m.group("verb").endswith("ing") and \
-            _BE.search(text, m.end("accused"), m.start("verb")):
+    """Add (through ``add``) the hostile act or conduct of match ``m`` in sentence ``s`` as an
+    accusation by the speaker of the quote holding it, unless it is narration or a passive."""
+    a_start, a_end = m.span("accused")
+    v_start, v_end = m.span("verb")
+    verb = m.group("verb")
+    if v_start > a_end and not verb.endswith("ing") and _BE.search(text, a_end, v_start):
         return  # "Ostrel was attacked": a passive's subject is the victim, not the one blamed
-    q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
-    if q is None or not _speaker(q):
+    q = _containing(quotes, min(a_start, v_start), max(a_end, v_end))
+    accuser = _speaker(q) if q is not None else ""
+    if not accuser:
         return  # narration by the outlet: not an accusation
-    accuser, accuser_side = _speaker(q), _quote_side(q)
-    if not accuser_side and m.group("verb") in _blame_words()["hostile_side"] and \
-            not _FIRST.match(text, m.end("verb"), min(s.end, m.end("verb") + 60)):
+    accuser_side = _quote_side(q)
+    if not accuser_side and verb in _blame_words()["hostile_side"] and \
+            not _FIRST.match(text, v_end, min(s.end, v_end + 60)):
         return  # "…since Oskarian forces crossed the border", told by an agency: narration
-    accused_side = side if side is not None else _side_of(m.group("accused"))
+    accused = m.group("accused")
+    accused_side = side if side is not None else _side_of(accused)
     if accused_side and accused_side == accuser_side:
         return  # a side telling of its own acts ("Armenia's forces have responded") is not blame
-    cs = m.start("accused") if start is None else start
+    cs = a_start if start is None else start
     ce = _clause_end(text, cs, min(s.end, q.end + 1 if q.end < s.end else s.end)) if end is None else end
-    add(accuser, accuser_side, m.group("accused"), accused_side, m.group("verb"), cs, ce, rule)
+    add(accuser, accuser_side, accused, accused_side, verb, cs, ce, rule)
 
 
 def pair_versions(blames: Sequence[BlameStatement]) -> list[VersionPair]:
