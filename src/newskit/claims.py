@@ -2153,7 +2153,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             if not (has_by and parties):
                 continue
             if not (has_passive and " by " in s.text):
-                need_conduct = any(_of_by_before(text, p) for p in parties)
+                need_conduct = _any_of_by_before(text, parties)
                 if not need_conduct:
                     continue
         found: list[BlameStatement] = []
@@ -2279,7 +2279,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             if not (has_conduct if name == "conduct" else has_by):
                 continue  # the pattern's key word is absent ("noun_by": "by", whole, in any case)
             if need_conduct is None:
-                need_conduct = any(_of_by_before(text, p) for p in parties)
+                need_conduct = _any_of_by_before(text, parties)
             if not need_conduct:
                 break
             matches = res[name].finditer(text, s.start, s.end) if name == "conduct" else \
@@ -2481,6 +2481,15 @@ def _of_by_before(text: str, p: int) -> bool:
         return False
     return _ends_in_of_by(text, lo, words) or words.endswith(("the", "The")) and \
         _ends_in_of_by(text, lo, words[:-3], spaced=True)
+
+
+def _any_of_by_before(text: str, offsets) -> bool:
+    """Whether :func:`_of_by_before` holds for one of ``offsets`` (its first test inline)."""
+    for p in offsets:
+        lo = p - 14 if p > 14 else 0
+        if (text.find("of", lo, p) >= 0 or text.find("by", lo, p) >= 0) and _of_by_before(text, p):
+            return True
+    return False
 
 
 def _party_starts(text: str, offsets: list[int]) -> list[int]:
