@@ -2125,9 +2125,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     hits = _blame_hits(text)
     hostile_at, act_at, conduct_at, by_at, passive_at = (hits[k] for k in ("hostile", "act", "conduct", "by", "passive"))
     n_hostile, n_act = len(hostile_at), len(act_at)
-    for si, (s, period) in enumerate(zip(sents, periods)):
-        if si not in plan and si not in learned and si not in extra:
-            continue
+    for si in sorted(plan.keys() | learned.keys() | extra.keys()):  # the others have no key word of any rule
+        s, period = sents[si], periods[si]
         need_accuse, need_mutual, parties = plan.get(si, (False, False, ()))
         # cheap tests first: the hostile and act patterns end in one of their verbs; the conduct
         # rules' patterns each hold a conduct noun ("aggression"), a whole word as written; the
@@ -2197,9 +2196,9 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 add(accuser, "both" if mutual else _side_of(accuser), accused,
                     "other" if mutual else _side_of(accused), m.group("verb"), cs, ce,
                     "mutual" if mutual else "accuse" if name == "held" else name.replace("_rel", "").replace("_", "-"))
-        if need_mutual and not found and res["mutual"].search(s.text) and res["other"].search(s.text) and \
+        mm = res["mutual"].search(s.text) if need_mutual and not found else None
+        if mm and res["other"].search(s.text) and \
                 res["blameish"].search(s.text):  # not "urged both capitals to read … about the other side"
-            mm = res["mutual"].search(s.text)
             om = None
             for om in res["other"].finditer(s.text):
                 pass
@@ -2364,7 +2363,8 @@ def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, 
         for w in keys:
             cats.setdefault(w, set()).add(cat)
     assert all(w.isascii() and w.isalpha() and w.islower() for w in cats)
-    look = "(?=(" + _trie_alt(sorted(cats)) + r")(?![^\W_]))"
+    # the key is taken (a key holds no space, nor can another begin inside it after a space)
+    look = "(" + _trie_alt(sorted(cats)) + r")(?![^\W_])"
     # every key begins with a lower-case letter: a cheap test of the next character first
     patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z](?=[a-z])" + look), re.compile(look))
     return patterns, {w: (tuple(sorted(c & set(_WORD_CATEGORIES))), tuple(sorted(c - set(_WORD_CATEGORIES))))
@@ -2397,7 +2397,7 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
     # after a space (most hits): no letter, digit, "’", "'", "-" or "_" precedes the key, and
     # the scan saw no letter or digit follow it (``low`` has one where ``text`` does)
     for m in after_space.finditer(low):
-        i, key = m.end(), m.group(1)
+        i, key = m.start() + 1, m.group(1)
         low_cats, text_cats = table[key]
         for cat in low_cats:
             out[cat].append(i)
@@ -2406,7 +2406,7 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
             for cat in text_cats:
                 if cat != "noun" or j == size or text[j] != "_":
                     out[cat].append(i)
-    hits = [(m.end(), m.group(1)) for m in after_other.finditer(low)]
+    hits = [(m.start() + 1, m.group(1)) for m in after_other.finditer(low)]
     m = at_start.match(low)
     if m is not None:
         hits.append((0, m.group(1)))
