@@ -651,6 +651,31 @@ def test_noun_by_matches_equal_finditer_on_fixtures(first):
         _check_noun_by(text)
 
 
+def _generic_parties_reference(text):
+    """C._generic_parties without its shortcuts: the look-back pattern before every body noun."""
+    out = []
+    for p in C._blame_hits(text)["noun"]:
+        g = C._GENERIC_BEFORE.search(text, max(0, p - 48), p)
+        if g is not None and g.group(1) not in C._parties() and g.group(1).rstrip("’'s") not in C._parties():
+            out.append((g.start(), g.group(1)))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Ostreli ", "Armenian ", "Armenians ", "its ", "The ", "the ", "defence ", "air ",
+                                 "prime ", "forces", "ministry", "minister", "artillery ", "Dravenia’s ", "Armenia’s ",
+                                 "“Kalvorian ", "(Ostreli ", "Nagorno-Karabakh’s ", "XArmenian ", "no ", " ", "\n",
+                                 "-", "Azeri’s ", "ARMENIAN ", "Brannockian "]), max_size=10).map("".join))
+def test_property_generic_parties_equal_the_look_back(text):
+    assert C._generic_parties(text) == _generic_parties_reference(text)
+
+
+def test_generic_parties_equal_the_look_back_on_fixtures(first):
+    texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
+    for text in texts + [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]:
+        assert C._generic_parties(text) == _generic_parties_reference(text)
+
+
 def _blame_every_party(monkeypatch, text, quotes):
     """extract_blame with the hostile and act patterns tried at every party start."""
     with monkeypatch.context() as m:

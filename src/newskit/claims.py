@@ -558,6 +558,7 @@ _GENERIC_PARTY_NAMED = rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})
 _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twice in one pattern: no name
 # the fast scan: find the body's noun (a literal, by ``str.find``), then look back for the country word
 _GENERIC_NOUN_WORDS = tuple(_GENERIC_NOUNS.split("|"))
+_GENERIC_BEFORE_WORDS = frozenset(_GENERIC_BODIES["modifier"]) | {"prime", "foreign", "defence"}  # lower-case
 _GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{_GENERIC_MOD}"
                              r"(?:(?:prime|foreign|defence)\s+)?$")
 
@@ -577,9 +578,12 @@ def _generic_parties(text: str) -> list[tuple[int, str]]:
         # Without a modifier ("defence") the country word ends where that whitespace begins and
         # begins no later than the last whitespace before it: when that word is letters (and
         # apostrophes) only, it is the whole word — and when the table lists it, it is no party
-        # of this kind (a modifier is lower-case: a listed word cannot be one)
+        # of this kind (a modifier is lower-case: a listed word cannot be one); a word with no
+        # capital letter ("its") that is no modifier holds no country word
         last = words.rsplit(None, 1)[-1]
         if (last in parties or last.rstrip("’'s") in parties) and last.replace("’", "").replace("'", "").isalpha():
+            continue
+        if last == last.lower() and last not in _GENERIC_BEFORE_WORDS:
             continue
         g = _GENERIC_BEFORE.search(text, lo, p)
         if g is not None and g.group(1) not in parties and g.group(1).rstrip("’'s") not in parties:
