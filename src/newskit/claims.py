@@ -629,10 +629,9 @@ def _blame_res() -> dict[str, re.Pattern]:
            + r"|[a-z]+ly)")
     subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
     collective = r"(?:[Ee]ach|[Bb]oth)\s+(?:side|sides|country|countries|government|governments)"
-    # "the fighting was started by X", "were fired by an Ostreli battery"
-    passive_by = _trie_alt(words["passive"] + words.get("passive_by", ()))
-    # the same after \b, for patterns that begin with them (see _word_led); the conduct nouns
-    # and participles are each followed by \b or whitespace: at most one matches at an offset
+    # "the fighting was started by X", "were fired by an Ostreli battery": the participles and
+    # conduct nouns after \b, for patterns that begin with them (see _word_led); each is followed
+    # by \b or whitespace: at most one matches at an offset
     passive_by_led = _word_led(words["passive"] + words.get("passive_by", ()))
     conduct_led = _word_led(words["conduct"])
     # where the party's unit stood: "Lutrian troops on the western bank opened fire"
