@@ -556,7 +556,7 @@ _GENERIC_NOUNS = "|".join(_GENERIC_BODIES["body"])
 _GENERIC_HEAD = r"(?:(?:prime|foreign|defence)\s+minister|" + _trie_alt(_GENERIC_BODIES["body"]) + r")\b"
 _GENERIC_PARTY_NAMED = rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
 _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twice in one pattern: no name
-# the fast scan: find the body's noun (a literal, by ``str.find``), then look back for the country word
+# the fast scan: find the body's noun (a whole word, by _blame_hits), then look back for the country word
 _GENERIC_NOUN_WORDS = tuple(_GENERIC_NOUNS.split("|"))
 _GENERIC_BEFORE_WORDS = frozenset(_GENERIC_BODIES["modifier"]) | {"prime", "foreign", "defence"}  # lower-case
 _GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{_GENERIC_MOD}"
