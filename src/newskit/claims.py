@@ -326,6 +326,26 @@ def _trie_alt(words: Iterable[str], fold: bool = False, space: str = r"\s+") -> 
     return emit(tree)
 
 
+def _word_led(words: Iterable[str], space: str = r"\s+") -> str:
+    """``\\b(?:…)`` before the alternation :func:`_trie_alt` makes of ``words`` (each beginning
+    with a word character), as a pattern ``re`` can skip ahead in: a leading ``\\b`` hides
+    the first letters from ``re``'s prefix scan, so it tries the pattern at every offset.
+    Here each first letter comes first, then a look-behind of two characters in place of the
+    ``\\b`` (before a word character, ``\\b`` is "no word character before").  The same
+    language and preference: words with different first letters match at no common offset."""
+    groups: dict[str, list[str]] = {}
+    for w in set(words):
+        assert re.match(r"\w", w), w
+        groups.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first in sorted(groups):
+        c = re.escape(first)
+        rest = [r for r in groups[first] if r]
+        tail = ("(?:" + _trie_alt(rest, space=space) + ")" + ("?" if "" in groups[first] else "")) if rest else ""
+        parts.append(c + r"(?<!\w" + c + ")" + tail)
+    return "(?:" + "|".join(parts) + ")"
+
+
 @functools.cache
 def _zones() -> dict[str, int]:
     return {_fold(r["zone"]): int(r["offset_minutes"]) for r in resources.table("timezones.tsv")}
@@ -536,8 +556,9 @@ _GENERIC_NOUNS = "|".join(_GENERIC_BODIES["body"])
 _GENERIC_HEAD = r"(?:(?:prime|foreign|defence)\s+minister|" + _trie_alt(_GENERIC_BODIES["body"]) + r")\b"
 _GENERIC_PARTY_NAMED = rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
 _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twice in one pattern: no name
-# the fast scan: find the body's noun (a literal, by ``str.find``), then look back for the country word
+# the fast scan: find the body's noun (a whole word, by _blame_hits), then look back for the country word
 _GENERIC_NOUN_WORDS = tuple(_GENERIC_NOUNS.split("|"))
+_GENERIC_BEFORE_WORDS = frozenset(_GENERIC_BODIES["modifier"]) | {"prime", "foreign", "defence"}  # lower-case
 _GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{_GENERIC_MOD}"
                              r"(?:(?:prime|foreign|defence)\s+)?$")
 
@@ -557,9 +578,12 @@ def _generic_parties(text: str) -> list[tuple[int, str]]:
         # Without a modifier ("defence") the country word ends where that whitespace begins and
         # begins no later than the last whitespace before it: when that word is letters (and
         # apostrophes) only, it is the whole word — and when the table lists it, it is no party
-        # of this kind (a modifier is lower-case: a listed word cannot be one)
+        # of this kind (a modifier is lower-case: a listed word cannot be one); a word with no
+        # capital letter ("its") that is no modifier holds no country word
         last = words.rsplit(None, 1)[-1]
         if (last in parties or last.rstrip("’'s") in parties) and last.replace("’", "").replace("'", "").isalpha():
+            continue
+        if last == last.lower() and last not in _GENERIC_BEFORE_WORDS:
             continue
         g = _GENERIC_BEFORE.search(text, lo, p)
         if g is not None and g.group(1) not in parties and g.group(1).rstrip("’'s") not in parties:
@@ -617,8 +641,11 @@ def _blame_res() -> dict[str, re.Pattern]:
     aside = r"(?:,\s+(?:for\s+(?:its|his|her|their)\s+part|in\s+turn|meanwhile|however)\s*,)?"
     # "… blamed each other on Wednesday for …"
     when = r"(?:\s+(?:on|in|at|late|early|earlier|last|this)\s+[A-Za-z0-9]+(?:\s+(?:morning|afternoon|evening|night))?)?"
-    # "the fighting was started by X", "were fired by an Ostreli battery"
-    passive_by = _trie_alt(words["passive"] + words.get("passive_by", ()))
+    # "the fighting was started by X", "were fired by an Ostreli battery": the participles and
+    # conduct nouns after \b, for patterns that begin with them (see _word_led); each is followed
+    # by \b or whitespace: at most one matches at an offset
+    passive_by_led = _word_led(words["passive"] + words.get("passive_by", ()))
+    conduct_led = _word_led(words["conduct"])
     # where the party's unit stood: "Lutrian troops on the western bank opened fire"
     place = r"(?:on|in|from|near|at|along|across)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?"
     return {
@@ -646,10 +673,10 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"\s+(?P<verb>bore|bears|bear)\s+"
             rf"(?:(?:full|sole|the|direct|entire)\s+)*responsibility\s+for\s+(?P<claim>[^.;]+)"),
         "passive_by": re.compile(
-            rf"\b(?P<verb>{passive_by})(?:\s+(?:near|in|at|on|outside|during)\s+[^,.;]{{1,40}}?)?\s+by\s+(?:an?\s+)?"
+            rf"(?P<verb>{passive_by_led})(?:\s+(?:near|in|at|on|outside|during)\s+[^,.;]{{1,40}}?)?\s+by\s+(?:an?\s+)?"
             rf"(?P<accused>{party})"),
         "conduct_adj": re.compile(rf"(?<![\w’'])(?P<accused>{_GENERIC_WORD})\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
-        "conduct_word": re.compile(rf"\b(?:{conduct})\b"),
+        "conduct_word": re.compile(rf"{conduct_led}\b"),
         "conduct_poss": re.compile(rf"(?P<accused>(?:{party_names})|[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "blame_on_rel": re.compile(
             rf"(?P<claim>\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|which)\s+(?:[\w-]+\s+){{0,2}}?)(?P<accuser>{party}|{subj}|{collective})\s+"
@@ -687,7 +714,7 @@ def _blame_res() -> dict[str, re.Pattern]:
         "by_thing": re.compile(rf"\b(?P<verb>caused|fired|launched|carried\s+out|triggered|started)\s+by\s+(?:an?\s+)?"
                                rf"(?P<accused>(?P<word>{_GENERIC_WORD})(?:\s+(?!(?:stored|placed|kept|left|that|which|"
                                rf"who|in|near|at|on|from|to|and|of|by)\b)[a-z][\w-]*){{1,2}})"),
-        "passive_bare": re.compile(rf"\b(?P<verb>{passive_by})\s+by\s+(?P<accused>[A-Z][a-z]+)\b(?!['’]s)"),
+        "passive_bare": re.compile(rf"(?P<verb>{passive_by_led})\s+by\s+(?P<accused>[A-Z][a-z]+)\b(?!['’]s)"),
         "blame_on": re.compile(
             rf"(?P<accuser>{party}|{subj}|{owned})\s+(?:(?:has|have|had|also|again|long|often)\s+)*"
             rf"(?P<verb>blamed|blames|blame|pinned|pins|pin)\s+"
@@ -699,14 +726,15 @@ def _blame_res() -> dict[str, re.Pattern]:
         "place_after": re.compile(r"\s+(?:on|in|from|near|at|along|across)\s"),
         "act": re.compile(rf"(?P<accused>{party})\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{act})\b"),
         "hnoun": re.compile(rf"\b(?:{hnoun})\b", re.IGNORECASE),
-        "conduct": re.compile(rf"\b(?P<verb>{conduct})[”\"’]?\s+(?P<prep>of|by)\s+(?P<accused>{party})"),
+        "conduct": re.compile(rf"(?P<verb>{conduct_led})[”\"’]?\s+(?P<prep>of|by)\s+(?P<accused>{party})"),
         "noun_by": re.compile(rf"\b(?P<verb>{hnoun})[”\"’]?\s+by\s+(?P<accused>{party})", re.IGNORECASE),
         "blameish": re.compile(rf"\b(?:{accuse}|{hostile}|{passive}|{hnoun}|blamed|responsible|fault)\b", re.IGNORECASE),
         "mutual": re.compile(r"\b(?:[Ee]ach side|[Bb]oth sides|[Ee]ach country|[Bb]oth countries|[Tt]he two sides|"
                              r"[Tt]he two countries|[Ee]ach|[Bb]oth)\b"),
-        "other": re.compile(rf"\b{other}\b"),
-        "passive": re.compile(rf"\b(?:{passive})\s+by\s+(?:{other}|{party})"),
-        "report": re.compile(r"\b(?:said|says|say|claimed|claims|claim|stated|alleged|insisted)\s+(?:that\s+)?"),
+        "other": re.compile(_word_led(("each other", "one another", "the other side", "the other"), space=" ") + r"\b"),
+        "passive": re.compile(rf"{_word_led(words['passive'])}\s+by\s+(?:{other}|{party})"),
+        "report": re.compile(_word_led("said|says|say|claimed|claims|claim|stated|alleged|insisted".split("|"))
+                             + r"\s+(?:that\s+)?"),
     }
 
 
@@ -2250,30 +2278,37 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     countries = {_generic_side(word) for _, word in generic}  # "Istrevia" of "Istrevian commandos"
     learned = _learned_parties(text, sents, countries, {word for _, word in generic})
     extra = _blame_extra(text, sents, quotes)
-    passive_keys = _blame_keys()[1]
     hits = _blame_hits(text)
-    hostile_at, act_at, conduct_at, by_at = hits["hostile"], hits["act"], hits["conduct"], hits["by"]
-    for si, (s, period) in enumerate(zip(sents, periods)):
-        if si not in plan and si not in learned and si not in extra:
-            continue
+    hostile_at, act_at, conduct_at, by_at, passive_at = (hits[k] for k in ("hostile", "act", "conduct", "by", "passive"))
+    n_hostile, n_act = len(hostile_at), len(act_at)
+    for si in sorted(plan.keys() | learned.keys() | extra.keys()):  # the others have no key word of any rule
+        s, period = sents[si], periods[si]
         need_accuse, need_mutual, parties = plan.get(si, (False, False, ()))
         # cheap tests first: the hostile and act patterns end in one of their verbs; the conduct
         # rules' patterns each hold a conduct noun ("aggression"), a whole word as written; the
         # passive ones and "noun by" the whole word "by"
-        hostile_parties = _before_verb(text, parties, hostile_at, s.end) if parties else ()
-        act_parties = _before_verb(text, parties, act_at, s.end) if parties else ()
+        hostile_parties = act_parties = ()
+        if parties:  # _before_verb, after its first test (no verb after the first party: the common case)
+            k = bisect.bisect_right(hostile_at, parties[0])
+            if k < n_hostile and hostile_at[k] < s.end:
+                hostile_parties = _before_verb(text, parties, hostile_at, s.end)
+            k = bisect.bisect_right(act_at, parties[0])
+            if k < n_act and act_at[k] < s.end:
+                act_parties = _before_verb(text, parties, act_at, s.end)
         k = bisect.bisect_left(conduct_at, s.start)
         has_conduct = k < len(conduct_at) and conduct_at[k] < s.end
         k = bisect.bisect_left(by_at, s.start)
         has_by = k < len(by_at) and by_at[k] < s.end
+        k = bisect.bisect_left(passive_at, s.start)
+        has_passive = has_by and k < len(passive_at) and passive_at[k] < s.end  # the passive rules' verbs
         need_conduct = None  # a party after "of"/"by" ("aggression of the Ostreli army"): read when needed
         if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct
                 or si in learned or si in extra):
             # no rule's key words, but perhaps "by": what the passive rules and "noun_by" need
             if not (has_by and parties):
                 continue
-            if not (" by " in s.text and any(w in s.text for w in passive_keys)):
-                need_conduct = any(_of_by_before(text, p) for p in parties)
+            if not (has_passive and " by " in s.text):
+                need_conduct = _any_of_by_before(text, parties)
                 if not need_conduct:
                     continue
         found: list[BlameStatement] = []
@@ -2318,9 +2353,9 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 add(accuser, "both" if mutual else _side_of(accuser), accused,
                     "other" if mutual else _side_of(accused), m.group("verb"), cs, ce,
                     "mutual" if mutual else "accuse" if name == "held" else name.replace("_rel", "").replace("_", "-"))
-        if need_mutual and not found and res["mutual"].search(s.text) and res["other"].search(s.text) and \
+        mm = res["mutual"].search(s.text) if need_mutual and not found else None
+        if mm and res["other"].search(s.text) and \
                 res["blameish"].search(s.text):  # not "urged both capitals to read … about the other side"
-            mm = res["mutual"].search(s.text)
             om = None
             for om in res["other"].finditer(s.text):
                 pass
@@ -2407,12 +2442,12 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
                 if side and not word.endswith(("’s", "'s")):
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side, end=m.end())
-        if has_by and parties and " by " in s.text and any(w in s.text for w in passive_keys):
+        if has_passive and parties and " by " in s.text:
             for m in res["passive_by"].finditer(text, s.start, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
                 _add_hostile(text, quotes, m, s, add, "hostile-act",
                              start=_claim_start(text, s.start, m.start()), end=m.end())
-        if has_by and si in learned and " by " in s.text:
+        if has_passive and si in learned and " by " in s.text:
             for m in res["passive_bare"].finditer(text, s.start, s.end):
                 # "the delays were caused by Pallira", in the other side's words
                 side = dict((text[p:p + len(m.group("accused"))], sd) for p, sd in learned[si]).get(m.group("accused"))
@@ -2427,10 +2462,12 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             if not (has_conduct if name == "conduct" else has_by):
                 continue  # the pattern's key word is absent ("noun_by": "by", whole, in any case)
             if need_conduct is None:
-                need_conduct = any(_of_by_before(text, p) for p in parties)
+                need_conduct = _any_of_by_before(text, parties)
             if not need_conduct:
                 break
-            for m in res[name].finditer(text, s.start, s.end):
+            matches = res[name].finditer(text, s.start, s.end) if name == "conduct" else \
+                _noun_by_matches(text, s.start, s.end, by_at)
+            for m in matches:
                 q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
                     continue
@@ -2506,12 +2543,15 @@ def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, 
     for cat, keys in (("accuse", _accuse_words()), ("other", ("other", "another")), ("enemy", ("enemy",)),
                       ("they", ("they", "their")), ("from", _FROM_WORDS), ("by", ("by",)), ("noun", _GENERIC_NOUN_WORDS),
                       ("hostile", [w.split()[0] for w in words["hostile"] + words["hostile_side"]]),
-                      ("act", [w.split()[0] for w in words["act"]]), ("conduct", _blame_keys()[0])):
+                      ("act", [w.split()[0] for w in words["act"]]), ("conduct", _blame_keys()[0]),
+                      ("passive", _blame_keys()[1])):
         for w in keys:
             cats.setdefault(w, set()).add(cat)
     assert all(w.isascii() and w.isalpha() and w.islower() for w in cats)
-    look = "(?=(" + _trie_alt(sorted(cats)) + r")(?![^\W_]))"
-    patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z]" + look), re.compile(look))
+    # the key is taken (a key holds no space, nor can another begin inside it after a space)
+    look = "(" + _trie_alt(sorted(cats)) + r")(?![^\W_])"
+    # every key begins with a lower-case letter: a cheap test of the next character first
+    patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z](?=[a-z])" + look), re.compile(look))
     return patterns, {w: (tuple(sorted(c & set(_WORD_CATEGORIES))), tuple(sorted(c - set(_WORD_CATEGORIES))))
                       for w, c in cats.items()}
 
@@ -2533,15 +2573,16 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
       where such a verb may begin (it follows whitespace or a quote mark, ends at ``\\b``);
     * ``conduct``: likewise, the first words of the conduct nouns (:func:`_blame_keys`), so
       every offset where a match of the conduct rules' patterns may have its noun (the noun
-      begins and ends at ``\\b``)."""
+      begins and ends at ``\\b``); ``passive``: the first words of the participles of the
+      ``passive_by`` and ``passive_bare`` patterns (``\\b`` before, whitespace after)."""
     low = _lowered(text)
     (after_space, after_other, at_start), table = _blame_scan()
-    out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act", "conduct")}
+    out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act", "conduct", "passive")}
     size = len(text)
     # after a space (most hits): no letter, digit, "’", "'", "-" or "_" precedes the key, and
     # the scan saw no letter or digit follow it (``low`` has one where ``text`` does)
     for m in after_space.finditer(low):
-        i, key = m.end(), m.group(1)
+        i, key = m.start() + 1, m.group(1)
         low_cats, text_cats = table[key]
         for cat in low_cats:
             out[cat].append(i)
@@ -2550,7 +2591,7 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
             for cat in text_cats:
                 if cat != "noun" or j == size or text[j] != "_":
                     out[cat].append(i)
-    hits = [(m.end(), m.group(1)) for m in after_other.finditer(low)]
+    hits = [(m.start() + 1, m.group(1)) for m in after_other.finditer(low)]
     m = at_start.match(low)
     if m is not None:
         hits.append((0, m.group(1)))
@@ -2625,6 +2666,15 @@ def _of_by_before(text: str, p: int) -> bool:
         return False
     return _ends_in_of_by(text, lo, words) or words.endswith(("the", "The")) and \
         _ends_in_of_by(text, lo, words[:-3], spaced=True)
+
+
+def _any_of_by_before(text: str, offsets) -> bool:
+    """Whether :func:`_of_by_before` holds for one of ``offsets`` (its first test inline)."""
+    for p in offsets:
+        lo = p - 14 if p > 14 else 0
+        if (text.find("of", lo, p) >= 0 or text.find("by", lo, p) >= 0) and _of_by_before(text, p):
+            return True
+    return False
 
 
 def _party_starts(text: str, offsets: list[int]) -> list[int]:
@@ -2744,6 +2794,42 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
     return out
 
 
+@functools.cache
+def _hnouns() -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The hostile nouns (``noun`` in claim_blame.tsv) and their lengths."""
+    nouns = tuple(_blame_words()["noun"])
+    assert all(n.isascii() and n.islower() for n in nouns)
+    return nouns, tuple(sorted({len(n) for n in nouns}))
+
+
+def _noun_by_matches(text: str, start: int, end: int, by_at: list[int]):
+    """The matches of the ``noun_by`` pattern in ``text[start:end]``, as ``finditer`` finds
+    them, tried only where a hostile noun ends before the whole word "by" (``by_at``, from
+    :func:`_blame_hits`): a match is noun, a closing quote mark or none, whitespace, "by".
+    The pattern ignores case as :func:`_fold` does (the folded text holds the noun there)."""
+    pattern = _blame_res()["noun_by"]
+    nouns, lengths = _hnouns()
+    low = _lowered(text)
+    starts = set()
+    for b in by_at[bisect.bisect_left(by_at, start):bisect.bisect_left(by_at, end)]:
+        e = b
+        while e > start and text[e - 1].isspace():
+            e -= 1
+        if e == b:
+            continue  # "by" needs whitespace before it
+        if e > start and text[e - 1] in "”\"’":
+            e -= 1  # a noun's last letter is no quote mark: the optional one is there
+        if low.endswith(nouns, start, e):
+            starts.update(e - n for n in lengths if e - n >= start)
+    last = -1
+    for x in sorted(starts):
+        if x >= last:
+            m = pattern.match(text, x, end)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def _possessive_marks(s: str):
     """Offsets in ``s`` of each possessive "’s" / "'s"."""
     for mark in ("’s ", "'s "):
@@ -2753,7 +2839,7 @@ def _possessive_marks(s: str):
             i = s.find(mark, i + 3)
 
 
-_BE = re.compile(r"\b(?:was|were|is|are|been|being)\b")
+_BE = re.compile(_word_led(("was", "were", "is", "are", "been", "being")) + r"\b")  # \b(?:was|…|being)\b
 _FROM_AFTER = re.compile(r"\s[“\"]?from\s")
 _NOT_PARTY_CLEFT = frozenset("I We You He She It They This That There Monday Tuesday Wednesday Thursday Friday Saturday "
                              "Sunday".split())
@@ -2761,22 +2847,28 @@ _FIRST = re.compile(r"[^,.;:]*?\bfirst\b")
 
 
 def _add_hostile(text, quotes, m, s, add, rule, side=None, start=None, end=None):
-    if m.start("verb") > m.end("accused") and not m.group("verb").endswith("ing") and \
-            _BE.search(text, m.end("accused"), m.start("verb")):
+    """Add (through ``add``) the hostile act or conduct of match ``m`` in sentence ``s`` as an
+    accusation by the speaker of the quote holding it, unless it is narration or a passive."""
+    a_start, a_end = m.span("accused")
+    v_start, v_end = m.span("verb")
+    verb = m.group("verb")
+    if v_start > a_end and not verb.endswith("ing") and _BE.search(text, a_end, v_start):
         return  # "Ostrel was attacked": a passive's subject is the victim, not the one blamed
-    q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
-    if q is None or not _speaker(q):
+    q = _containing(quotes, min(a_start, v_start), max(a_end, v_end))
+    accuser = _speaker(q) if q is not None else ""
+    if not accuser:
         return  # narration by the outlet: not an accusation
-    accuser, accuser_side = _speaker(q), _quote_side(q)
-    if not accuser_side and m.group("verb") in _blame_words()["hostile_side"] and \
-            not _FIRST.match(text, m.end("verb"), min(s.end, m.end("verb") + 60)):
+    accuser_side = _quote_side(q)
+    if not accuser_side and verb in _blame_words()["hostile_side"] and \
+            not _FIRST.match(text, v_end, min(s.end, v_end + 60)):
         return  # "…since Oskarian forces crossed the border", told by an agency: narration
-    accused_side = side if side is not None else _side_of(m.group("accused"))
+    accused = m.group("accused")
+    accused_side = side if side is not None else _side_of(accused)
     if accused_side and accused_side == accuser_side:
         return  # a side telling of its own acts ("Armenia's forces have responded") is not blame
-    cs = m.start("accused") if start is None else start
+    cs = a_start if start is None else start
     ce = _clause_end(text, cs, min(s.end, q.end + 1 if q.end < s.end else s.end)) if end is None else end
-    add(accuser, accuser_side, m.group("accused"), accused_side, m.group("verb"), cs, ce, rule)
+    add(accuser, accuser_side, accused, accused_side, verb, cs, ce, rule)
 
 
 def pair_versions(blames: Sequence[BlameStatement]) -> list[VersionPair]:
