@@ -58,6 +58,26 @@ def test_quote_fields_are_the_contract():
         q.text = "y"
 
 
+def test_words_counted_on_first_reading(first):
+    """The extractor leaves ``words`` to Quote's lazy descriptor: every reading, copy, pickle,
+    ``replace`` and comparison sees the text's word count, and ``Quote(…)`` keeps its default."""
+    import copy
+    import pickle
+
+    from newskit.text import word_count
+
+    qs = extract_quotes(first.text)
+    assert qs
+    for q in qs:
+        fresh = pickle.loads(pickle.dumps(q))  # (before words is read: the state lacks it)
+        assert copy.copy(q).words == fresh.words == q.words == word_count(q.text)
+        assert q == fresh and hash(q) == hash(fresh)
+        assert dataclasses.replace(q).words == q.words
+        assert dataclasses.asdict(q)["words"] == q.words
+    plain = Quote(QuoteKind.DIRECT, "a b", 0, 3, None, None, None, None, "none", 0, 0)
+    assert plain.words == 0 and Quote.__dataclass_fields__["words"].default == 0
+
+
 def test_frame_columns_in_contract_order(first):
     df = quotes_frame([first])
     assert list(df.columns[:len(CONTRACT_COLUMNS)]) == CONTRACT_COLUMNS
