@@ -396,10 +396,20 @@ def test_quick_tests_never_rule_out_a_match():
                             (Q._DEFINITE, lead in Q._THE_LEADS), (Q._DESCRIBED, lead in Q._DESCRIBED_LEADS)):
                 if pat.match(sp):
                     assert ok, (pat.pattern[:30], sp)
+            for span in (sp, sp.lstrip(), sp.title(), sp.upper()):
+                c0 = span[:1]
+                if Q._may_lead(span):  # _left_np's test before it
+                    assert c0 in Q._LEAD_INITIALS or not span[:12].isascii() or c0.isspace(), span
     for sp in ("Several", "a few", "A  few", "Another", "another diplomat", "One of them", "The statement",
                "the ministry", "His mother", "Kessany's envoy", "The committee’s report", "a man on the deck"):
         lead = Q._lead_word(sp)
         assert lead or sp in Q._SOME_WORDS | Q._MEMBER_WORDS
+
+
+def test_only_a_lowers_to_a():
+    """_left_np reads "according to" only after a span opening with "a" or "A": no other
+    character's lower case starts with "a"."""
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.lower()[:1] == "a"] == ["A", "a"]
 
 
 def test_quote_records_equal_dataclass_construction(first_quotes):

@@ -680,6 +680,9 @@ _LEAD_WORDS = frozenset("but and yet so meanwhile however still now also then se
                         "instead indeed on in at during late early last this by".split())
 
 
+_LEAD_INITIALS = frozenset(w[0] for w in _LEAD_WORDS) | frozenset(w[0].upper() for w in _LEAD_WORDS)
+
+
 def _may_lead(span: str) -> bool:
     """Can _LEAD_STRIP or _LEAD_TIME match at the start of ``span`` (a quick test before
     them)?  Its first token must be one of their words, maybe with a comma; non-ASCII text
@@ -812,7 +815,10 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     while span and span[0] in "“\"«‘(":
         a += 1
         span = span[1:]
-    if _may_lead(span):
+    # (_may_lead's answer is False for a span opening with an ASCII character, no white space,
+    # that opens none of its words in any case, when its first 12 characters are ASCII)
+    c0 = span[:1]
+    if (c0 in _LEAD_INITIALS or not span[:12].isascii() or c0.isspace()) and _may_lead(span):
         m = _LEAD_STRIP.match(span)
         if m:
             a += m.end()
@@ -821,7 +827,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if m and m.end() < len(span):
             a += m.end()
             span = span[m.end():]
-    if span[:12].lower().startswith("according to"):
+    if span[:1] in "aA" and span[:12].lower().startswith("according to"):  # (only "a", "A" lower to "a")
         return None
     span = span.rstrip(",;: ")
     b = a + len(span)
