@@ -1959,15 +1959,16 @@ class _Extractor:
         text = self.text
         pronouns = _pronouns()
         history: list[tuple[int, str, str]] = []  # (position, referent text, kind)
-        order = sorted(recs, key=lambda r: (r.att.speaker[0] if r.att and r.att.speaker else r.start))
+        # the records with a speaker, by its place (a stable sort: the order sorting them all
+        # by that place, or by their start when they have none, gives them)
+        order = sorted([r for r in recs if r.att and r.att.speaker], key=lambda r: r.att.speaker[0])
         for r in order:
-            if not r.att or not r.att.speaker:
-                continue
-            a, b = r.att.speaker
+            att = r.att
+            a, b = att.speaker
             sp = text[a:b]
             low = sp.lower()
             given = (_may_give_name(text, b) and _GIVES_NAME.match(text, b)) or (
-                r.att.verb is not None and low in pronouns and _NAME_WAS.match(text, r.att.verb[1]))
+                att.verb is not None and low in pronouns and _NAME_WAS.match(text, att.verb[1]))
             if given:
                 # "A woman selling honey, who gave her name as Daria, said" / "He said his name was
                 # Vasil Horek and that …": the speaker is the name given
