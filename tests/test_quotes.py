@@ -406,6 +406,20 @@ def test_quick_tests_never_rule_out_a_match():
         assert lead or sp in Q._SOME_WORDS | Q._MEMBER_WORDS
 
 
+def test_word_counts_equal_word_count():
+    """_wc and _has_words (which reads the first tokens apart) count as word_count does."""
+    from newskit import quotes as Q
+    from newskit.text import word_count
+
+    for text in _fast_texts():
+        for a in range(0, len(text), 7):
+            for s in (text[a:a + 60], text[a:a + 9], " — " + text[a:a + 20], "— – " + text[a:a + 5]):
+                n = word_count(s)
+                assert Q._wc(s) == n
+                for k in (1, 2, 3, 4):
+                    assert Q._has_words(s, k) == (n >= k), (s, k)
+
+
 def test_only_a_lowers_to_a():
     """_left_np reads "according to" only after a span opening with "a" or "A": no other
     character's lower case starts with "a"."""

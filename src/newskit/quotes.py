@@ -605,7 +605,15 @@ def _has_words(s: str, n: int) -> bool:
     """Does ``s`` have at least ``n`` (≥ 1) words, counted as :func:`_wc` counts them? Reads
     only as many tokens as it needs."""
     count = 0
-    for tok in s.split():
+    toks = s.split(None, n)  # the first n tokens (and the rest): usually enough
+    if len(toks) > n:
+        rest = toks.pop()
+        for tok in toks:
+            count += 1 if tok.strip(_WRAP_PUNCT).isalnum() else len(word_list(tok))
+            if count >= n:
+                return True
+        toks = rest.split()  # (some token held no word: "—")
+    for tok in toks:
         count += 1 if tok.strip(_WRAP_PUNCT).isalnum() else len(word_list(tok))
         if count >= n:
             return True
