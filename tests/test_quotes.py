@@ -58,6 +58,26 @@ def test_quote_fields_are_the_contract():
         q.text = "y"
 
 
+def test_words_counted_on_first_reading(first):
+    """The extractor leaves ``words`` to Quote's lazy descriptor: every reading, copy, pickle,
+    ``replace`` and comparison sees the text's word count, and ``Quote(…)`` keeps its default."""
+    import copy
+    import pickle
+
+    from newskit.text import word_count
+
+    qs = extract_quotes(first.text)
+    assert qs
+    for q in qs:
+        fresh = pickle.loads(pickle.dumps(q))  # (before words is read: the state lacks it)
+        assert copy.copy(q).words == fresh.words == q.words == word_count(q.text)
+        assert q == fresh and hash(q) == hash(fresh)
+        assert dataclasses.replace(q).words == q.words
+        assert dataclasses.asdict(q)["words"] == q.words
+    plain = Quote(QuoteKind.DIRECT, "a b", 0, 3, None, None, None, None, "none", 0, 0)
+    assert plain.words == 0 and Quote.__dataclass_fields__["words"].default == 0
+
+
 def test_frame_columns_in_contract_order(first):
     df = quotes_frame([first])
     assert list(df.columns[:len(CONTRACT_COLUMNS)]) == CONTRACT_COLUMNS
@@ -376,10 +396,34 @@ def test_quick_tests_never_rule_out_a_match():
                             (Q._DEFINITE, lead in Q._THE_LEADS), (Q._DESCRIBED, lead in Q._DESCRIBED_LEADS)):
                 if pat.match(sp):
                     assert ok, (pat.pattern[:30], sp)
+            for span in (sp, sp.lstrip(), sp.title(), sp.upper()):
+                c0 = span[:1]
+                if Q._may_lead(span):  # _left_np's test before it
+                    assert c0 in Q._LEAD_INITIALS or not span[:12].isascii() or c0.isspace(), span
     for sp in ("Several", "a few", "A  few", "Another", "another diplomat", "One of them", "The statement",
                "the ministry", "His mother", "Kessany's envoy", "The committee’s report", "a man on the deck"):
         lead = Q._lead_word(sp)
         assert lead or sp in Q._SOME_WORDS | Q._MEMBER_WORDS
+
+
+def test_word_counts_equal_word_count():
+    """_wc and _has_words (which reads the first tokens apart) count as word_count does."""
+    from newskit import quotes as Q
+    from newskit.text import word_count
+
+    for text in _fast_texts():
+        for a in range(0, len(text), 7):
+            for s in (text[a:a + 60], text[a:a + 9], " — " + text[a:a + 20], "— – " + text[a:a + 5]):
+                n = word_count(s)
+                assert Q._wc(s) == n
+                for k in (1, 2, 3, 4):
+                    assert Q._has_words(s, k) == (n >= k), (s, k)
+
+
+def test_only_a_lowers_to_a():
+    """_left_np reads "according to" only after a span opening with "a" or "A": no other
+    character's lower case starts with "a"."""
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.lower()[:1] == "a"] == ["A", "a"]
 
 
 def test_quote_records_equal_dataclass_construction(first_quotes):

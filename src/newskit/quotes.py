@@ -126,6 +126,22 @@ class Quote:
     words: int = 0
 
 
+class _LazyWords:
+    """``Quote.words`` of a quote built without it (by the extractor): ``text``'s word count,
+    computed on first reading and then stored in the instance (where later readings find it
+    first: this descriptor has no ``__set__``).  A quote built through ``Quote(…)`` has
+    ``words`` in its ``__dict__`` already and never reaches this."""
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return 0  # the field's default, as the class attribute it replaces
+        n = obj.__dict__["words"] = _wc(obj.text)
+        return n
+
+
+Quote.words = _LazyWords()  # (after @dataclass, which has read the default 0 already)
+
+
 QUOTE_COLUMNS = [
     "kind", "text", "speaker", "canonical_speaker", "role", "type", "side", "verb",
     "start", "end", "speaker_start", "speaker_end", "paragraph", "sentence", "rule",
@@ -589,7 +605,15 @@ def _has_words(s: str, n: int) -> bool:
     """Does ``s`` have at least ``n`` (≥ 1) words, counted as :func:`_wc` counts them? Reads
     only as many tokens as it needs."""
     count = 0
-    for tok in s.split():
+    toks = s.split(None, n)  # the first n tokens (and the rest): usually enough
+    if len(toks) > n:
+        rest = toks.pop()
+        for tok in toks:
+            count += 1 if tok.strip(_WRAP_PUNCT).isalnum() else len(word_list(tok))
+            if count >= n:
+                return True
+        toks = rest.split()  # (some token held no word: "—")
+    for tok in toks:
         count += 1 if tok.strip(_WRAP_PUNCT).isalnum() else len(word_list(tok))
         if count >= n:
             return True
@@ -662,6 +686,9 @@ def _boundary_end(tok: str) -> bool:
 # the words _LEAD_STRIP and _LEAD_TIME open with
 _LEAD_WORDS = frozenset("but and yet so meanwhile however still now also then separately later earlier "
                         "instead indeed on in at during late early last this by".split())
+
+
+_LEAD_INITIALS = frozenset(w[0] for w in _LEAD_WORDS) | frozenset(w[0].upper() for w in _LEAD_WORDS)
 
 
 def _may_lead(span: str) -> bool:
@@ -796,7 +823,10 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     while span and span[0] in "“\"«‘(":
         a += 1
         span = span[1:]
-    if _may_lead(span):
+    # (_may_lead's answer is False for a span opening with an ASCII character, no white space,
+    # that opens none of its words in any case, when its first 12 characters are ASCII)
+    c0 = span[:1]
+    if (c0 in _LEAD_INITIALS or not span[:12].isascii() or c0.isspace()) and _may_lead(span):
         m = _LEAD_STRIP.match(span)
         if m:
             a += m.end()
@@ -805,7 +835,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if m and m.end() < len(span):
             a += m.end()
             span = span[m.end():]
-    if span[:12].lower().startswith("according to"):
+    if span[:1] in "aA" and span[:12].lower().startswith("according to"):  # (only "a", "A" lower to "a")
         return None
     span = span.rstrip(",;: ")
     b = a + len(span)
@@ -1204,7 +1234,7 @@ class _Extractor:
         sents = self.sents
         out = []
         resolver = self.resolver
-        new = object.__new__
+        new, set_dict = object.__new__, object.__setattr__
         for r in recs:
             att = r.att
             sp = vb = speaker = sp0 = sp1 = verb = None
@@ -1227,14 +1257,14 @@ class _Extractor:
             start, end = r.start, r.end
             qtext = text[start:end]
             # Quote(…) without the frozen dataclass's __init__ (one object.__setattr__ per
-            # field): the same object, its fields set in the same order, about twice as fast
+            # field): the same object, its fields set in the same order, about twice as fast;
+            # ``words`` is left to Quote's _LazyWords, which counts them when first read
             q = new(Quote)
-            q.__dict__.update({
+            set_dict(q, "__dict__", {
                 "kind": r.kind, "text": qtext, "start": start, "end": end, "speaker": speaker,
                 "speaker_start": sp0, "speaker_end": sp1, "verb": verb, "rule": rule + r.rule_extra,
                 "paragraph": s.paragraph, "sentence": s.index, "canonical_speaker": canonical, "role": role,
                 "type": typ, "side": side, "referent": r.referent, "where": r.where, "closed": r.closed,
-                "words": _wc(qtext),
             })
             out.append(q)
         return out
@@ -1937,15 +1967,16 @@ class _Extractor:
         text = self.text
         pronouns = _pronouns()
         history: list[tuple[int, str, str]] = []  # (position, referent text, kind)
-        order = sorted(recs, key=lambda r: (r.att.speaker[0] if r.att and r.att.speaker else r.start))
+        # the records with a speaker, by its place (a stable sort: the order sorting them all
+        # by that place, or by their start when they have none, gives them)
+        order = sorted([r for r in recs if r.att and r.att.speaker], key=lambda r: r.att.speaker[0])
         for r in order:
-            if not r.att or not r.att.speaker:
-                continue
-            a, b = r.att.speaker
+            att = r.att
+            a, b = att.speaker
             sp = text[a:b]
             low = sp.lower()
             given = (_may_give_name(text, b) and _GIVES_NAME.match(text, b)) or (
-                r.att.verb is not None and low in pronouns and _NAME_WAS.match(text, r.att.verb[1]))
+                att.verb is not None and low in pronouns and _NAME_WAS.match(text, att.verb[1]))
             if given:
                 # "A woman selling honey, who gave her name as Daria, said" / "He said his name was
                 # Vasil Horek and that …": the speaker is the name given
