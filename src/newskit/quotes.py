@@ -776,11 +776,18 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     # "a sergeant who … because he was not authorised to speak told"): its words may be
     # anything, so the walk starts at its "who"/"which"
     low_seg = seg.lower()
+    # the words lower-cased by one call: ``words`` is ``toks[off:off + n]`` but for the comma
+    # cut off its last word (lower-casing never makes or unmakes white space, so the tokens of
+    # ``low_seg`` are those of ``seg``, one for one)
+    low_words = low_seg.split()[off:off + n]
+    if len(low_words) != n:
+        low_words = [w.lower() for w in words]
+    low_words[-1] = words[-1].lower()
     for k in range(n - 1, max(n - 25, 1) - 1, -1) if "who" in low_seg or "which" in low_seg else ():
         tk = words[k]
         if k < n - 1 and _boundary_end(tk):
             break
-        if tk.lower() in ("who", "which"):
+        if low_words[k] in ("who", "which"):
             i = rel = k
             break
     while i > 0:
@@ -789,7 +796,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if i < n and (tok[-1] in _BOUNDARY_LAST or tok[0] in _BOUNDARY_FIRST or tok == "-"
                       or tok[-1] in _BOUNDARY_CLOSERS_STOPS and _boundary_end(tok)):
             break
-        low = tok.lower()
+        low = low_words[i - 1]
         if low in ("who", "which") and i > 1:
             rel = i - 1
         elif low in _SUBORDINATORS and low != "and" and i < n:
@@ -804,7 +811,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             return None
     if i >= n:
         return None
-    if n - i > 1 and words[n - 1].lower() in _PERSONAL_PRONOUNS:
+    if n - i > 1 and low_words[n - 1] in _PERSONAL_PRONOUNS:
         i = n - 1  # "In a televised address she called": a pronoun takes no modifiers
     # positions of the phrase's last and first words (words[k] is toks[k + off]), back from
     # the end of the window's last token
