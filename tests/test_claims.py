@@ -1167,3 +1167,33 @@ def test_generic_parties_equal_the_look_back_on_fixtures(first):
     texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
     for text in texts + [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]:
         assert C._generic_parties(text) == _generic_parties_reference(text)
+
+
+def test_shared_quote_index_and_periods_follow_their_objects(first):
+    """_quote_index and _periods reuse what they built only for the very same, unchanged lists."""
+    from newskit.text import sentences
+
+    text = first.text
+    sents = sentences(text)
+    times = C.extract_times(text)
+    quotes = [FakeQuote(s.start, s.end, "X", side="Armenia") for s in sents[:3]]
+    assert C._quote_index(quotes) is C._quote_index(quotes)
+    assert C._periods(sents, times, None) is C._periods(sents, times, None)
+    assert C._periods(sents, times, None) == C._build_periods(sents, times, None)
+    # another anchor, another list with the same items, a changed list: built afresh
+    anchor = C.parse_anchor("1990-01-01")
+    assert C._periods(sents, times, anchor) == C._build_periods(sents, times, anchor)
+    assert C._periods(sents, list(times), None) is not C._periods(sents, times, None)
+    fewer = list(times)
+    before = C._periods(sents, fewer, anchor)
+    del fewer[:]
+    assert C._periods(sents, fewer, anchor) == C._build_periods(sents, [], anchor) != before
+    index = C._quote_index(quotes)
+    quotes.append(FakeQuote(sents[5].start, sents[5].end, "Y", side="Azerbaijan"))
+    assert C._quote_index(quotes) is not index
+    assert C._quote_index(quotes).containing(sents[5].start, sents[5].end).speaker == "Y"
+    # the public functions give the same with fresh and with shared objects
+    for fn in (C.extract_claims, C.extract_timeline, C.extract_blame):
+        assert fn(text, quotes, sentences=sents, times=times) == fn(text, list(quotes))
+    # an iterator of quotes is no key: used as given
+    assert C.extract_blame(text, iter(quotes)) == C.extract_blame(text, quotes)

@@ -867,8 +867,51 @@ class _QuoteIndex:
         return best
 
 
+class _Recent:
+    """The few values last built from given objects, shared by extract_claims,
+    extract_timeline and extract_blame called one after another on one article's
+    ``quotes``, ``sentences`` and ``times`` (as their callers pass the same objects).
+
+    A value is reused only when every key object is the very object it was built from
+    (``is``) and still holds the very same items (a snapshot ``tuple`` of each, compared
+    item by item: identical items compare equal at once), and the plain keys (an anchor
+    date) are equal: a new or changed list, or another article, is a miss and the value
+    is built afresh.  Only lists and tuples are keys (an iterator would be used up by the
+    snapshot).  The entries hold their objects, so no object's ``id`` can be reused while
+    it is cached; at most ``size`` of them are kept."""
+
+    __slots__ = ("size", "entries")
+
+    def __init__(self, size: int = 4):
+        self.size = size
+        self.entries: list[tuple[tuple, tuple, tuple, object]] = []
+
+    def get(self, objs: tuple, plain: tuple, build):
+        """``build()``, or the value it returned for these ``objs`` and ``plain`` keys."""
+        for o in objs:
+            if type(o) is not list and type(o) is not tuple:
+                return build()
+        snaps = tuple(map(tuple, objs))
+        for e_objs, e_snaps, e_plain, value in self.entries:
+            if all(map(operator.is_, e_objs, objs)) and e_plain == plain and \
+                    all(len(a) == len(b) and all(map(operator.is_, a, b)) for a, b in zip(e_snaps, snaps)):
+                return value
+        value = build()
+        self.entries.insert(0, (objs, snaps, plain, value))
+        del self.entries[self.size:]
+        return value
+
+
+_RECENT_QUOTES = _Recent()
+_RECENT_PERIODS = _Recent()
+
+
 def _quote_index(quotes) -> _QuoteIndex:
-    return quotes if isinstance(quotes, _QuoteIndex) else _QuoteIndex(quotes)
+    """``quotes`` as a :class:`_QuoteIndex` (the one built last for this very list, when
+    it is unchanged: see :class:`_Recent`)."""
+    if isinstance(quotes, _QuoteIndex):
+        return quotes
+    return _RECENT_QUOTES.get((quotes,), (), lambda: _QuoteIndex(quotes))
 
 
 def _containing(quotes, start: int, end: int):
@@ -1743,6 +1786,13 @@ def _expr_period(t: TimeExpression, ref_year: int | None) -> Period | None:
 
 
 def _periods(sents, times: Sequence[TimeExpression], anchor: _dt.date | None) -> list[Period]:
+    """Period of each sentence (see :func:`_build_periods`; the list built last for these
+    very ``sents`` and ``times``, when unchanged, and this anchor: see :class:`_Recent`).
+    The list is shared: callers only read it."""
+    return _RECENT_PERIODS.get((sents, times), (anchor,), lambda: _build_periods(sents, times, anchor))
+
+
+def _build_periods(sents, times: Sequence[TimeExpression], anchor: _dt.date | None) -> list[Period]:
     """Period of each sentence: its own expressions', else the previous sentence's in the
     same paragraph, else current."""
     ref_year = anchor.year if anchor else None
