@@ -1197,3 +1197,28 @@ def test_shared_quote_index_and_periods_follow_their_objects(first):
         assert fn(text, quotes, sentences=sents, times=times) == fn(text, list(quotes))
     # an iterator of quotes is no key: used as given
     assert C.extract_blame(text, iter(quotes)) == C.extract_blame(text, quotes)
+
+
+def _by_phrases_reference(text):
+    """The offsets of _blame_extra's "… by" phrases as _word_hits finds them, phrase by phrase."""
+    low = C._lowered(text)
+    return [p for head in C._BY_HEADS for p in C._word_hits(low, head + "by")]
+
+
+def _by_phrases(text):
+    sents = [_Span(0, len(text))]  # one sentence: every offset is kept, in the order found
+    return [p for kind, p in C._blame_extra(text, sents, ()).get(0, []) if kind == "by"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["caused ", "caused", "fired ", "carried out ", "carried  out ", "by", "by ", "by-",
+                                 "byway ", "Caused By ", "xfired ", "started ", "\n", " ", ",", "3", "é", "İ", "ſ",
+                                 "launched\n", "triggered "]), max_size=12).map("".join))
+def test_property_by_phrases_equal_word_hits(text):
+    assert _by_phrases(text) == _by_phrases_reference(text)
+
+
+def test_by_phrases_equal_word_hits_on_fixtures(first):
+    texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
+    for text in texts + [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]:
+        assert _by_phrases(text) == _by_phrases_reference(text)

@@ -2808,6 +2808,9 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
     return out
 
 
+_BY_HEADS = ("caused ", "fired ", "launched ", "carried out ", "triggered ", "started ")  # + "by" (_blame_extra)
+
+
 def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
     """Sentences the party scan does not reach that some rules read: "they" inside a direct
     quote ("“They started this,” Vantal said"), "came/come from" ("the shooting came from the
@@ -2834,9 +2837,17 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
                 put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
     for p in _word_hits(low, "it was"):
         put("cleft", p)
-    for phrase in ("caused by", "fired by", "launched by", "carried out by", "triggered by", "started by"):
-        for p in _word_hits(low, phrase):
-            put("by", p)
+    by_at = hits["by"]
+    for head in _BY_HEADS:
+        # the phrase ``head + "by"`` as a whole word (as _word_hits finds it), from the whole
+        # words "by" (hits["by"]): its "by" is one (a space before it, what follows the phrase
+        # after it), and a whole-word "by" with ``head`` right before it starting a word is one
+        # such phrase; the phrases in turn, each in text order, as before (no scan of ``low``)
+        n = len(head)
+        for p in by_at:
+            j = p - n
+            if j >= 0 and low.startswith(head, j) and (j == 0 or not low[j - 1].isalnum()):
+                put("by", j)
     for p in _word_hits(low, "only itself to blame"):
         put("itself", p)
     for p in _word_hits(low, "responsibility"):
