@@ -644,6 +644,7 @@ def _assert_same_record(made, again):
 def test_fast_record_constructors_equal_the_dataclasses(first):
     built = [(C._time_expression, C.TimeExpression, C._TIME_FIELDS, C.extract_times(first.text, "2022-09-13")),
              (C._numeric_claim, C.NumericClaim, C._CLAIM_FIELDS, C.extract_claims(first.text)),
+             (C._timeline_event, C.TimelineEvent, C._EVENT_FIELDS, C.extract_timeline(first.text, anchor="2022-09-13")),
              (C._blame_statement, C.BlameStatement, C._BLAME_FIELDS,
               C.extract_blame(first.text, _sentence_quotes(first.text)))]
     for fast, cls, fields, records in built:
