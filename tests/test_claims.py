@@ -435,7 +435,8 @@ def test_cli_evaluate_claims():
 def _full_scan_times(text, anchor=None):
     """extract_times with the reference full-scan candidate search."""
     fast = C._candidates
-    C._candidates = C._candidates_full
+    # the reference: every candidate of the full scan, in the order extract_times chooses from
+    C._candidates = lambda t: sorted(C._candidates_full(t), key=lambda c: (c[0], c[1], c[2]))
     try:
         return C.extract_times(text, anchor)
     finally:
@@ -445,6 +446,8 @@ def _full_scan_times(text, anchor=None):
 def test_time_triggers_equal_full_scan(first):
     texts = [first.text] + [load_article(p).text for p in sorted(FIXTURES.glob("*.txt"))]
     for text in texts:
+        starts = [c[0] for c in C._candidates(text)]  # extract_times takes them in this order, unsorted
+        assert starts == sorted(set(starts))
         assert C.extract_times(text, "2022-09-13") == _full_scan_times(text, "2022-09-13")
 
 
