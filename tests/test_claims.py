@@ -435,7 +435,8 @@ def test_cli_evaluate_claims():
 def _full_scan_times(text, anchor=None):
     """extract_times with the reference full-scan candidate search."""
     fast = C._candidates
-    C._candidates = C._candidates_full
+    # the reference: every candidate of the full scan, in the order extract_times chooses from
+    C._candidates = lambda t: sorted(C._candidates_full(t), key=lambda c: (c[0], c[1], c[2]))
     try:
         return C.extract_times(text, anchor)
     finally:
@@ -445,6 +446,8 @@ def _full_scan_times(text, anchor=None):
 def test_time_triggers_equal_full_scan(first):
     texts = [first.text] + [load_article(p).text for p in sorted(FIXTURES.glob("*.txt"))]
     for text in texts:
+        starts = [c[0] for c in C._candidates(text)]  # extract_times takes them in this order, unsorted
+        assert starts == sorted(set(starts))
         assert C.extract_times(text, "2022-09-13") == _full_scan_times(text, "2022-09-13")
 
 
@@ -644,6 +647,7 @@ def _assert_same_record(made, again):
 def test_fast_record_constructors_equal_the_dataclasses(first):
     built = [(C._time_expression, C.TimeExpression, C._TIME_FIELDS, C.extract_times(first.text, "2022-09-13")),
              (C._numeric_claim, C.NumericClaim, C._CLAIM_FIELDS, C.extract_claims(first.text)),
+             (C._timeline_event, C.TimelineEvent, C._EVENT_FIELDS, C.extract_timeline(first.text, anchor="2022-09-13")),
              (C._blame_statement, C.BlameStatement, C._BLAME_FIELDS,
               C.extract_blame(first.text, _sentence_quotes(first.text)))]
     for fast, cls, fields, records in built:
@@ -1167,3 +1171,58 @@ def test_generic_parties_equal_the_look_back_on_fixtures(first):
     texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
     for text in texts + [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]:
         assert C._generic_parties(text) == _generic_parties_reference(text)
+
+
+def test_shared_quote_index_and_periods_follow_their_objects(first):
+    """_quote_index and _periods reuse what they built only for the very same, unchanged lists."""
+    from newskit.text import sentences
+
+    text = first.text
+    sents = sentences(text)
+    times = C.extract_times(text)
+    quotes = [FakeQuote(s.start, s.end, "X", side="Armenia") for s in sents[:3]]
+    assert C._quote_index(quotes) is C._quote_index(quotes)
+    assert C._periods(sents, times, None) is C._periods(sents, times, None)
+    assert C._periods(sents, times, None) == C._build_periods(sents, times, None)
+    # another anchor, another list with the same items, a changed list: built afresh
+    anchor = C.parse_anchor("1990-01-01")
+    assert C._periods(sents, times, anchor) == C._build_periods(sents, times, anchor)
+    assert C._periods(sents, list(times), None) is not C._periods(sents, times, None)
+    fewer = list(times)
+    before = C._periods(sents, fewer, anchor)
+    del fewer[:]
+    assert C._periods(sents, fewer, anchor) == C._build_periods(sents, [], anchor) != before
+    index = C._quote_index(quotes)
+    quotes.append(FakeQuote(sents[5].start, sents[5].end, "Y", side="Azerbaijan"))
+    assert C._quote_index(quotes) is not index
+    assert C._quote_index(quotes).containing(sents[5].start, sents[5].end).speaker == "Y"
+    # the public functions give the same with fresh and with shared objects
+    for fn in (C.extract_claims, C.extract_timeline, C.extract_blame):
+        assert fn(text, quotes, sentences=sents, times=times) == fn(text, list(quotes))
+    # an iterator of quotes is no key: used as given
+    assert C.extract_blame(text, iter(quotes)) == C.extract_blame(text, quotes)
+
+
+def _by_phrases_reference(text):
+    """The offsets of _blame_extra's "… by" phrases as _word_hits finds them, phrase by phrase."""
+    low = C._lowered(text)
+    return [p for head in C._BY_HEADS for p in C._word_hits(low, head + "by")]
+
+
+def _by_phrases(text):
+    sents = [_Span(0, len(text))]  # one sentence: every offset is kept, in the order found
+    return [p for kind, p in C._blame_extra(text, sents, ()).get(0, []) if kind == "by"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["caused ", "caused", "fired ", "carried out ", "carried  out ", "by", "by ", "by-",
+                                 "byway ", "Caused By ", "xfired ", "started ", "\n", " ", ",", "3", "é", "İ", "ſ",
+                                 "launched\n", "triggered "]), max_size=12).map("".join))
+def test_property_by_phrases_equal_word_hits(text):
+    assert _by_phrases(text) == _by_phrases_reference(text)
+
+
+def test_by_phrases_equal_word_hits_on_fixtures(first):
+    texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
+    for text in texts + [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]:
+        assert _by_phrases(text) == _by_phrases_reference(text)

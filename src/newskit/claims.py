@@ -272,6 +272,22 @@ def _time_expression(kind, text, start, end, granularity, normal, when, mod, rul
     return rec
 
 
+_EVENT_FIELDS = ("when", "granularity", "text", "claimant", "start", "end", "claimant_side", "expression",
+                 "time_start", "time_end", "normal", "period", "sentence")
+assert tuple(f.name for f in fields(TimelineEvent)) == _EVENT_FIELDS
+
+
+def _timeline_event(when, granularity, text, claimant, start, end, claimant_side, expression, time_start, time_end,
+                    normal, period, sentence) -> TimelineEvent:
+    """``TimelineEvent(when, granularity, …, sentence)``, built faster (see above)."""
+    rec = _new(TimelineEvent)
+    _set_dict(rec, "__dict__", {"when": when, "granularity": granularity, "text": text, "claimant": claimant,
+                                "start": start, "end": end, "claimant_side": claimant_side, "expression": expression,
+                                "time_start": time_start, "time_end": time_end, "normal": normal, "period": period,
+                                "sentence": sentence})
+    return rec
+
+
 def _numeric_claim(kind, value, qualifier, counted, outcome, claimant, claimant_side, text, start, end, number,
                    period, rule) -> NumericClaim:
     """``NumericClaim(kind, value, …, rule)``, built faster (see above)."""
@@ -867,8 +883,51 @@ class _QuoteIndex:
         return best
 
 
+class _Recent:
+    """The few values last built from given objects, shared by extract_claims,
+    extract_timeline and extract_blame called one after another on one article's
+    ``quotes``, ``sentences`` and ``times`` (as their callers pass the same objects).
+
+    A value is reused only when every key object is the very object it was built from
+    (``is``) and still holds the very same items (a snapshot ``tuple`` of each, compared
+    item by item: identical items compare equal at once), and the plain keys (an anchor
+    date) are equal: a new or changed list, or another article, is a miss and the value
+    is built afresh.  Only lists and tuples are keys (an iterator would be used up by the
+    snapshot).  The entries hold their objects, so no object's ``id`` can be reused while
+    it is cached; at most ``size`` of them are kept."""
+
+    __slots__ = ("size", "entries")
+
+    def __init__(self, size: int = 4):
+        self.size = size
+        self.entries: list[tuple[tuple, tuple, tuple, object]] = []
+
+    def get(self, objs: tuple, plain: tuple, build):
+        """``build()``, or the value it returned for these ``objs`` and ``plain`` keys."""
+        for o in objs:
+            if type(o) is not list and type(o) is not tuple:
+                return build()
+        snaps = tuple(map(tuple, objs))
+        for e_objs, e_snaps, e_plain, value in self.entries:
+            if all(map(operator.is_, e_objs, objs)) and e_plain == plain and \
+                    all(len(a) == len(b) and all(map(operator.is_, a, b)) for a, b in zip(e_snaps, snaps)):
+                return value
+        value = build()
+        self.entries.insert(0, (objs, snaps, plain, value))
+        del self.entries[self.size:]
+        return value
+
+
+_RECENT_QUOTES = _Recent()
+_RECENT_PERIODS = _Recent()
+
+
 def _quote_index(quotes) -> _QuoteIndex:
-    return quotes if isinstance(quotes, _QuoteIndex) else _QuoteIndex(quotes)
+    """``quotes`` as a :class:`_QuoteIndex` (the one built last for this very list, when
+    it is unchanged: see :class:`_Recent`)."""
+    if isinstance(quotes, _QuoteIndex):
+        return quotes
+    return _RECENT_QUOTES.get((quotes,), (), lambda: _QuoteIndex(quotes))
 
 
 def _containing(quotes, start: int, end: int):
@@ -1278,7 +1337,8 @@ def _time_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 def _candidates_full(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     """Reference implementation of :func:`_candidates`: every pattern scanned over the
-    whole text (slow; the tests compare the two)."""
+    whole text, in no set order (slow; the tests compare extract_times with the two, this
+    one sorted by ``(start, -length, priority)`` first)."""
     res = _time_res()
     out = []
     for name, (prio, kind) in _ORDER.items():
@@ -1538,7 +1598,9 @@ def extract_times(text: str, anchor: str | _dt.date | None = None) -> list[TimeE
     Impossible clock times ("25:99 GMT") come back with ``normal == "INVALID"``.
     """
     anchor_d = parse_anchor(anchor)
-    cands = sorted(_candidates(text), key=lambda c: (c[0], c[1], c[2]))
+    # _candidates gives at most one candidate per offset, offsets rising: already in the
+    # order of ``(start, -length, priority)`` (a sort would leave it as it is)
+    cands = _candidates(text)
     chosen = []
     last_end = -1
     for start, neg_len, _, kind, m in cands:
@@ -1743,6 +1805,13 @@ def _expr_period(t: TimeExpression, ref_year: int | None) -> Period | None:
 
 
 def _periods(sents, times: Sequence[TimeExpression], anchor: _dt.date | None) -> list[Period]:
+    """Period of each sentence (see :func:`_build_periods`; the list built last for these
+    very ``sents`` and ``times``, when unchanged, and this anchor: see :class:`_Recent`).
+    The list is shared: callers only read it."""
+    return _RECENT_PERIODS.get((sents, times), (anchor,), lambda: _build_periods(sents, times, anchor))
+
+
+def _build_periods(sents, times: Sequence[TimeExpression], anchor: _dt.date | None) -> list[Period]:
     """Period of each sentence: its own expressions', else the previous sentence's in the
     same paragraph, else current."""
     ref_year = anchor.year if anchor else None
@@ -2070,12 +2139,8 @@ def extract_timeline(text: str, quotes: Sequence = (), outlet: str = "", *, anch
         resolved = [t for t in own if t.when]
         best = max(resolved, key=lambda t: _PRECISION[t.granularity]) if resolved else own[0]
         claimant, claimant_side = _claimant_and_side(quotes, best.start, best.end, outlet)
-        out.append(TimelineEvent(
-            when=best.when, granularity=best.granularity, text=s.text, claimant=claimant,
-            start=s.start, end=s.end, claimant_side=claimant_side, expression=best.text, time_start=best.start,
-            time_end=best.end,
-            normal=best.normal, period=period, sentence=s.index,
-        ))
+        out.append(_timeline_event(best.when, best.granularity, s.text, claimant, s.start, s.end, claimant_side,
+                                   best.text, best.start, best.end, best.normal, period, s.index))
     return out
 
 
@@ -2758,6 +2823,9 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
     return out
 
 
+_BY_HEADS = ("caused ", "fired ", "launched ", "carried out ", "triggered ", "started ")  # + "by" (_blame_extra)
+
+
 def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
     """Sentences the party scan does not reach that some rules read: "they" inside a direct
     quote ("“They started this,” Vantal said"), "came/come from" ("the shooting came from the
@@ -2784,9 +2852,17 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
                 put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
     for p in _word_hits(low, "it was"):
         put("cleft", p)
-    for phrase in ("caused by", "fired by", "launched by", "carried out by", "triggered by", "started by"):
-        for p in _word_hits(low, phrase):
-            put("by", p)
+    by_at = hits["by"]
+    for head in _BY_HEADS:
+        # the phrase ``head + "by"`` as a whole word (as _word_hits finds it), from the whole
+        # words "by" (hits["by"]): its "by" is one (a space before it, what follows the phrase
+        # after it), and a whole-word "by" with ``head`` right before it starting a word is one
+        # such phrase; the phrases in turn, each in text order, as before (no scan of ``low``)
+        n = len(head)
+        for p in by_at:
+            j = p - n
+            if j >= 0 and low.startswith(head, j) and (j == 0 or not low[j - 1].isalnum()):
+                put("by", j)
     for p in _word_hits(low, "only itself to blame"):
         put("itself", p)
     for p in _word_hits(low, "responsibility"):
