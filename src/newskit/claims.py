@@ -2324,11 +2324,18 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     needs a hostile noun after it) and ``hostile-conduct`` ("aggressive actions of the
     Azerbaijani military").  The last two need a quote containing the accusation: its
     speaker is the accuser, and a hostile act told by the outlet itself is narration,
-    not blame.  Vocabulary: ``resources/claim_blame.tsv`` and ``claim_parties.tsv``; a
-    country the table lacks is a party when written as a possessive or demonym before a
-    state or armed body ("Dravenia’s defence ministry", "Ostreli artillery"), and then also
-    bare in the same article ("Ostrel has broken its word").  Also "an incident X blamed on
-    Y" and "… and accused Y of …" (the accuser is the speaker of the statement).
+    not blame.  Vocabulary: ``resources/claim_blame.tsv``, ``claim_parties.tsv`` and
+    ``claim_bodies.tsv``; a country the table lacks is a party when written as a possessive
+    or demonym before a state or armed body ("Dravenia’s defence ministry", "Ostreli
+    artillery", "Mirovath's air force"), and then also bare, as a stem of its demonym or as
+    its plural in the same article ("Ostrel has broken its word", "Sulvary", "The
+    Zemmerians started this").  Also "an incident X blamed on Y", "… and accused Y of …",
+    "held/bore responsibility", "the responsibility lies with Y" (the accuser is the speaker
+    of the statement, else the sentence's subject), and in a speaker's words: "the enemy",
+    "they"/"their army" in a direct quote, fire that "came from the Y side", a cleft ("it
+    was Y that …"), "Y has only itself to blame" and harm "caused by" a thing of Y's.  A
+    passive's subject is never the one blamed; "crossed" blames only when a side says it
+    or "first" follows.
     """
     anchor_d = parse_anchor(anchor)
     quotes = _quote_index(quotes)
