@@ -1934,12 +1934,13 @@ def _bare_count(text: str, start: int, pre: str, end: int) -> tuple[str, str, in
     of casualties ("put the number of wounded soldiers at 105"), or a demonym as the noun
     ("38,000 Tesmiris").  ``start`` is where the claim starts (its qualifier) and ``pre``
     the 40 characters before it.  Returns ``(counted, outcome, end, rule suffix)`` or None."""
-    if pre.endswith(" ") and _DISPLACE_BEFORE.search(pre) and _DISPLACE_AFTER.match(text, end):
-        return "people", "displaced", end, "+displaced"
-    if pre.endswith(" ") and _TOLL_BEFORE.search(pre):
-        return "people", "died", end, "+toll"
-    if pre.endswith(" ") and "number" in text[max(0, start - 120):start]:
-        m = _NUMBER_OF_BEFORE.search(text, max(0, start - 120), start)
+    if pre.endswith(" "):  # the patterns before the number end in white space
+        if _DISPLACE_BEFORE.search(pre) and _DISPLACE_AFTER.match(text, end):
+            return "people", "displaced", end, "+displaced"
+        if _TOLL_BEFORE.search(pre):
+            return "people", "died", end, "+toll"
+        m = _NUMBER_OF_BEFORE.search(text, max(0, start - 120), start) if "number" in text[max(0, start - 120):start] \
+            else None
         if m is not None:
             how = m.group("how").lower()
             outcome = "wounded" if how in ("wounded", "injured") else "killed" if how in ("dead", "killed", "deaths") else ""
@@ -2471,8 +2472,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 m = res["lies_with"].match(text, p, s.end)
                 if m is not None:
                     names = re.findall(r"[A-Z][a-z]+(?:['’]s)?", m.group("accused"))
-                    side = next((sd for sd in (_side_of(w) or (_generic_side(w) if _generic_side(w) in countries
-                                                                or w in countries else "") for w in names) if sd), "")
+                    side = next((sd for sd in (_country_side(w, countries) or
+                                               (_generic_side(w) if w in countries else "") for w in names) if sd), "")
                     if side:
                         _add_hostile(text, quotes, m, s, add, "hostile-act", side=side, start=m.start(), end=m.end())
             elif kind == "itself":
@@ -2483,8 +2484,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                                  or m.group("accused"))
             elif kind == "by":
                 m = res["by_thing"].match(text, p, s.end)
-                word = m.group("word") if m is not None else ""
-                side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
+                side = _country_side(m.group("word"), countries) if m is not None else ""
                 if side:
                     _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
                                  start=_claim_start(text, s.start, p), end=m.end())
@@ -2511,7 +2511,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             for m in res["conduct_adj"].finditer(text, s.start, s.end):
                 # "an act of naked Pelagrian aggression", in a speaker's words
                 word = m.group("accused")
-                side = _side_of(word) or (_generic_side(word) if _generic_side(word) in countries else "")
+                side = _country_side(word, countries)
                 if side and not word.endswith(("’s", "'s")):
                     _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side, end=m.end())
         if has_passive and parties and " by " in s.text:
@@ -2920,6 +2920,17 @@ def _possessive_marks(s: str):
         while i >= 0:
             yield i
             i = s.find(mark, i + 3)
+
+
+def _country_side(word: str, countries: set[str]) -> str:
+    """The side a party word names: the table's (``claim_parties.tsv``), else the country of a
+    demonym or possessive ("Pelagrian" → "Pelagria") when the article names that country as a
+    party elsewhere (``countries``); else ""."""
+    side = _side_of(word)
+    if side:
+        return side
+    country = _generic_side(word)
+    return country if country in countries else ""
 
 
 _BE = re.compile(_word_led(("was", "were", "is", "are", "been", "being")) + r"\b")  # \b(?:was|…|being)\b
