@@ -1226,3 +1226,12 @@ def test_by_phrases_equal_word_hits_on_fixtures(first):
     texts = [first.text] + [a.text for a in load_corpus(ROOT / "data" / "corpus.csv")]
     for text in texts + [load_article(p).text for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]:
         assert _by_phrases(text) == _by_phrases_reference(text)
+
+
+def test_responsibility_with_a_country_named_bare_keeps_its_name():
+    """A country the article names as a party ("Kestran's army") is its own side when
+    responsibility "lies with" it — not the stem its "-an" ending would give ("Kestra")."""
+    text = "Kestran's army advanced. “The responsibility lies with the leadership of Kestran,” he said."
+    q = quote_of(text, "The responsibility lies with the leadership of Kestran,", "the minister")
+    assert [(b.accused, b.accused_side) for b in C.extract_blame(text, [q])] == [
+        ("the leadership of Kestran", "Kestran")]

@@ -1942,7 +1942,7 @@ def _bare_count(text: str, start: int, pre: str, end: int) -> tuple[str, str, in
         m = _NUMBER_OF_BEFORE.search(text, max(0, start - 120), start) if "number" in text[max(0, start - 120):start] \
             else None
         if m is not None:
-            how = m.group("how").lower()
+            how = _fold(m.group("how"))
             outcome = "wounded" if how in ("wounded", "injured") else "killed" if how in ("dead", "killed", "deaths") else ""
             return "people", outcome, end, "+number-of"
     m = _DEMONYM_PEOPLE.match(text, end)
@@ -2472,8 +2472,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 m = res["lies_with"].match(text, p, s.end)
                 if m is not None:
                     names = re.findall(r"[A-Z][a-z]+(?:['’]s)?", m.group("accused"))
-                    side = next((sd for sd in (_country_side(w, countries) or
-                                               (_generic_side(w) if w in countries else "") for w in names) if sd), "")
+                    side = next((sd for sd in (_country_side(w, countries) or (w if w in countries else "")
+                                               for w in names) if sd), "")
                     if side:
                         _add_hostile(text, quotes, m, s, add, "hostile-act", side=side, start=m.start(), end=m.end())
             elif kind == "itself":
