@@ -219,9 +219,17 @@ def test_blame_accuse_and_mutual():
         assert text[b.start:b.end] == b.text
 
 
-def test_hostile_act_needs_an_accuser():
+def test_hostile_act_outside_a_quote_is_the_outlets_own_statement():
     text = "The ministry said that Azerbaijan started intensive shelling of Armenian positions."
-    assert C.extract_blame(text) == []  # without a quote it is narration
+    [b] = C.extract_blame(text, outlet="Wire")  # without a quote the outlet itself says it
+    assert (b.accuser, b.accuser_side, b.accused, b.rule) == ("Wire", "", "Azerbaijan", "narrated-act")
+    assert C.extract_blame(text)[0].accuser == "outlet"
+    # narration never blames a party after a preposition, a crossing, a reduced passive or conduct
+    for told in ("Three days of fighting between Corvessa and Azerbaijan have killed 40 people.",
+                 "The war began after Azerbaijani troops crossed the border.",
+                 "Thousands of Armenians driven out of the highlands never returned.",
+                 "Diplomats condemned Azerbaijani aggression."):
+        assert C.extract_blame(told) == [], told
     q = quote_of(text, "Azerbaijan started intensive shelling of Armenian positions", "The ministry", "Armenia")
     [b] = C.extract_blame(text, [q])
     assert (b.accuser, b.accuser_side, b.accused, b.accused_side, b.verb, b.rule) == (
@@ -287,7 +295,7 @@ def test_blind_sets_keep_their_level():
     summary = C.evaluate_claims(blind, C.load_claim_annotations(ANNOTATIONS)).set_index("kind")
     assert (summary["precision"] >= 0.94).all(), summary.to_string()
     assert summary.loc["time", "recall"] >= 0.90 and summary.loc["number", "recall"] >= 0.87
-    assert summary.loc["blame", "recall"] >= 0.64
+    assert summary.loc["blame", "recall"] >= 0.72
 
 
 def test_evaluation_counts_misses_and_false_alarms(first, tmp_path):
@@ -710,7 +718,9 @@ def test_a_bare_country_name_the_article_uses_for_an_army_elsewhere():
             "“Ostrel has broken its word before the ink was dry,” Foreign Minister Lena Corvash said.")
     q = quote_of(text, "Ostrel has broken its word before the ink was dry,", "Lena Corvash")
     blames = C.extract_blame(text, [q])
-    assert [(b.accused, b.accused_side, b.verb) for b in blames] == [("Ostrel", "Ostrel", "broken")]
+    assert [(b.accused, b.accused_side, b.verb, b.rule) for b in blames] == [
+        ("Ostreli drones", "Ostrel", "struck", "narrated-act"),  # the outlet's own statement
+        ("Ostrel", "Ostrel", "broken", "hostile-act")]
 
 
 def test_blamed_on_after_its_object_and_an_elided_accuser():
@@ -854,8 +864,11 @@ def test_a_passive_attack_by_a_party_in_a_speakers_words():
 def test_a_possessive_hostile_noun_in_a_speakers_words():
     text = "Istrevian commandos raided the post, the minister said, calling it “Istrevia's aggression”."
     q = quote_of(text, "Istrevia's aggression", "Lira Comadt")
-    assert [(b.accused, b.verb, b.rule) for b in C.extract_blame(text, [q])] == [("Istrevia", "aggression",
-                                                                                  "hostile-conduct")]
+    # the raid is the outlet's statement here (the fake quote holds only the epithet), and ends
+    # where the quote begins
+    assert [(b.accused, b.verb, b.rule, b.text) for b in C.extract_blame(text, [q])] == [
+        ("Istrevian commandos", "raided", "narrated-act", "Istrevian commandos raided the post"),
+        ("Istrevia", "aggression", "hostile-conduct", "Istrevia's aggression")]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -1101,7 +1114,8 @@ def test_responsibility_borne_in_a_quote_whose_claim_runs_past_the_mark_and_a_nu
     text = ("Illumbran forces began shelling Varkeshi positions. “The Illumbran military leadership bears full "
             "responsibility for this aggression,” it says.")
     from newskit.quotes import extract_quotes
-    assert [b.accused for b in C.extract_blame(text, extract_quotes(text))] == ["The Illumbran military leadership"]
+    assert [(b.accused, b.rule) for b in C.extract_blame(text, extract_quotes(text))] == [
+        ("Illumbran forces", "narrated-act"), ("The Illumbran military leadership", "accuse")]
     [b] = C.extract_blame("Oruthia has held Quessamir's 4th Artillery Brigade responsible for the strike.")
     assert b.accused == "Quessamir's 4th Artillery Brigade"
 
@@ -1235,3 +1249,22 @@ def test_responsibility_with_a_country_named_bare_keeps_its_name():
     q = quote_of(text, "The responsibility lies with the leadership of Kestran,", "the minister")
     assert [(b.accused, b.accused_side) for b in C.extract_blame(text, [q])] == [
         ("the leadership of Kestran", "Kestran")]
+
+
+def test_accusations_of_any_noun_phrase_and_responsibility_borne_by_both():
+    from newskit.quotes import extract_quotes
+    text = ("She accused the government of hiding the dead. He accused officials in Saldis of staging funerals. "
+            "“Both parties bear responsibility for this escalation,” Holmstrand said.")
+    got = [(b.accuser, b.accused, b.rule) for b in C.extract_blame(text, extract_quotes(text))]
+    assert got == [("She", "the government", "accuse"), ("He", "officials in Saldis", "accuse"),
+                   ("Holmstrand", "Both parties", "accuse")]
+
+
+def test_a_speaker_named_only_by_a_country_the_table_lacks_is_on_its_side():
+    from newskit.quotes import extract_quotes
+    text = ("Corvessan units fired on the post, Ubrekh says. Corvessa says Ubrekhi troops crossed the line.\n\n"
+            "“The Iskaruni side continues to shell Dunmarrow,” the Quelmoran defence ministry said.")
+    got = [(b.accuser_side, b.accused, b.accused_side, b.verb, b.rule)
+           for b in C.extract_blame(text, extract_quotes(text))]
+    assert ("Corvessa", "Ubrekhi troops", "Ubrekh", "crossed", "hostile-act") in got  # a crossing a side tells
+    assert ("Quelmora", "The Iskaruni side", "Iskarun", "shell", "hostile-act") in got  # "continues to shell"

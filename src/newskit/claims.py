@@ -28,8 +28,10 @@ and with rules a reader can check (every record says which ``rule`` produced it)
   (history given as context: a year before the anchor's, a decade).
 * **Blame** (:func:`extract_blame`): "X accused Y of …", "X blamed Y for …", reported
   speech in which a party did something hostile ("Y started shelling", "Y used drones"),
-  hostile conduct "of/by Y", and "each side said … the other".  A hostile act narrated
-  by the outlet itself is not a blame statement: blame needs an accuser.
+  hostile conduct "of/by Y", and "each side said … the other".  A hostile act the outlet
+  tells in its own voice ("Bekmoran artillery began pounding Tarsavian positions") is kept
+  as the outlet's own statement (rule ``narrated-act``, accuser the outlet, no side): an
+  unattributed assertion of who did what is what a reader checking sourcing looks for.
   :func:`pair_versions` puts the two sides' versions of the same events side by side.
 
 Speed: Python's ``re`` tries a pattern at every offset unless it can skip to a literal
@@ -59,6 +61,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from enum import Enum
+from typing import NamedTuple
 from pathlib import Path
 
 from . import errors, resources
@@ -640,8 +643,9 @@ def _blame_res() -> dict[str, re.Pattern]:
     passive = _trie_alt(words["passive"])
     # "had also", "was “deliberately”"; an aux is a whole word (a quote mark or a space follows):
     # one alternative at most matches, none of the words ending in "ly"
-    aux = ("(?:" + _trie_alt("had|has|have|did|does|do|should|would|must|will|to|tried|attempted|chose|decided|stop|stopped|continue|"
-                             "continued|keep|kept|again|also|then|first|once|was|were|is|are|been|being|begun|began".split("|"))
+    aux = ("(?:" + _trie_alt("had|has|have|did|does|do|should|would|must|will|to|tried|tries|trying|attempted|chose|decided|stop|stopped|"
+                             "continue|continues|continued|continuing|keep|keeps|kept|keeping|resumed|resume|again|also|then|first|once|was|were|"
+                             "is|are|been|being|begun|began".split("|"))
            + r"|[a-z]+ly)")
     # a name of up to five words, the later ones may be numbered ("Quessamir's 4th Artillery Brigade")
     subj = r"(?:[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z0-9][\w’'-]*){0,4}|[Ii]t|[Hh]e|[Ss]he|[Tt]hey)"
@@ -673,6 +677,9 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"(?:(?:has|have|had|also|again|repeatedly|then|each|both|still|long|often|previously|now|"
             rf"for\s+(?:years|months|weeks|decades))\s+)*"
             rf"(?P<verb>{accuse})\s+(?P<accused>{party}|{other}|{subj}|{owned}|both\s+(?:armies|sides|governments)|"
+            # "accused the government of …", "accused the mediators of …": any short noun phrase
+            rf"(?:(?:the|its|their|his|her|both|all)\s+)?(?:[\w’'-]+\s+){{0,2}}?[\w’'-]+(?:\s+in\s+[A-Z][\w’'-]*)?"
+            rf"(?=\s+(?:of|for)\s)|"
             rf"[“\"]{_GENERIC_WORD}\s+[^“”\".;]{{2,50}}[”\"])"
             rf"(?:,\s+(?:which|who)\s+[^,.;]{{1,80}},)?"
             rf"{when}\s+(?:of|for)\s+(?P<claim>[^.;]+)"),
@@ -685,7 +692,7 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"regime|army|military)\s+(?:in|of)\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|them|him|her)\s+"
             rf"[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?responsible\s+for\s+(?P<claim>[^.;]+)"),
         "bore": re.compile(
-            rf"(?P<accused>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|both\s+(?:governments|sides|countries|armies))"
+            rf"(?P<accused>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|[Bb]oth\s+(?:governments|sides|countries|armies|parties))"
             rf"\s+(?P<verb>bore|bears|bear)\s+"
             rf"(?:(?:full|sole|the|direct|entire)\s+)*responsibility\s+for\s+(?P<claim>[^.;]+)"),
         "passive_by": re.compile(
@@ -882,6 +889,11 @@ class _QuoteIndex:
                 best, best_len = q, qe - qs
         return best
 
+    def next_start(self, pos: int, end: int) -> int | None:
+        """The start of the first quote beginning in ``[pos, end)``, or None."""
+        i = bisect.bisect_left(self.starts, pos)
+        return self.starts[i] if i < len(self.starts) and self.starts[i] < end else None
+
 
 class _Recent:
     """The few values last built from given objects, shared by extract_claims,
@@ -933,6 +945,11 @@ def _quote_index(quotes) -> _QuoteIndex:
 def _containing(quotes, start: int, end: int):
     """The innermost quote whose span contains ``[start, end)``, or None."""
     return _quote_index(quotes).containing(start, end)
+
+
+def _next_quote_start(quotes, pos: int, end: int) -> int | None:
+    """Where the first quote beginning in ``[pos, end)`` begins, or None."""
+    return _quote_index(quotes).next_start(pos, end)
 
 
 def _speaker(q) -> str:
@@ -2323,9 +2340,11 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     quote or reported speech, a party does something hostile: "Azerbaijan started
     shelling", "Azerbaijani soldiers used drones", where a generic verb such as "used"
     needs a hostile noun after it) and ``hostile-conduct`` ("aggressive actions of the
-    Azerbaijani military").  The last two need a quote containing the accusation: its
-    speaker is the accuser, and a hostile act told by the outlet itself is narration,
-    not blame.  Vocabulary: ``resources/claim_blame.tsv``, ``claim_parties.tsv`` and
+    Azerbaijani military").  In a quote the accuser is its speaker (a speaker the table lacks
+    is on the side of the country its name gives: "Corvessa", "the Quelmoran defence
+    ministry"); a hostile act the outlet tells in its own voice is ``narrated-act``, its
+    accuser the outlet, without side, added last and only where no other rule found the
+    clause (see :func:`_add_hostile`).  Vocabulary: ``resources/claim_blame.tsv``, ``claim_parties.tsv`` and
     ``claim_bodies.tsv``; a country the table lacks is a party when written as a possessive
     or demonym before a state or armed body ("Dravenia’s defence ministry", "Ostreli
     artillery", "Mirovath's air force"), and then also bare, as a stem of its demonym or as
@@ -2394,6 +2413,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             found.append(_blame_statement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
                                           period, rule))
 
+        ctx = _HostileContext(text, quotes, add, countries, outlet or "outlet", [])
+
         for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
                 if name in ("and_accused", "held_any", "bore"):
@@ -2442,31 +2463,31 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     verb, cs, ce, "mutual")
         hostile_parties = _party_starts(text, hostile_parties) if hostile_parties else ()
         for m in _anchored(res["hostile"], text, hostile_parties, s.end):
-            _add_hostile(text, quotes, m, s, add, "hostile-act")
+            _add_hostile(ctx, m, s, "hostile-act")
         for p in hostile_parties:
             # "Lutrian troops on the western bank opened fire"
             pm = res["party"].match(text, p, s.end)
             if pm is not None and res["place_after"].match(text, pm.end(), s.end):
                 m = res["hostile_place"].match(text, p, s.end)
                 if m is not None:
-                    _add_hostile(text, quotes, m, s, add, "hostile-act")
+                    _add_hostile(ctx, m, s, "hostile-act")
         for p, side in learned.get(si, ()):
             m = res["hostile_bare"].match(text, p, s.end)
             if m is not None:
-                _add_hostile(text, quotes, m, s, add, "hostile-act", side=side)
+                _add_hostile(ctx, m, s, "hostile-act", side=side)
                 continue
             m = res["act_bare"].match(text, p, s.end)  # "Harvonia had “planned a provocation”"
             if m is not None and res["hnoun"].search(text, m.end("verb"), min(s.end, m.end("verb") + 60)):
-                _add_hostile(text, quotes, m, s, add, "hostile-act", side=side)
+                _add_hostile(ctx, m, s, "hostile-act", side=side)
         for kind, p in extra.get(si, ()):
             if kind == "they":  # "“They started this,” Vantal said": only in a speaker's own words
                 m = res["hostile_they"].match(text, p, s.end)
                 if m is not None:
-                    _add_hostile(text, quotes, m, s, add, "hostile-act", side="")
+                    _add_hostile(ctx, m, s, "hostile-act", side="")
             elif kind == "cleft":
                 m = res["cleft"].match(text, p, s.end)
                 if m is not None and m.group("accused").split()[-1] not in _NOT_PARTY_CLEFT:
-                    _add_hostile(text, quotes, m, s, add, "hostile-act", side=_side_of(m.group("accused"))
+                    _add_hostile(ctx, m, s, "hostile-act", side=_side_of(m.group("accused"))
                                  or _generic_side(m.group("accused").split()[-1]))
             elif kind == "lies":  # "The responsibility … lies entirely with the leadership of Ondrevia"
                 m = res["lies_with"].match(text, p, s.end)
@@ -2475,18 +2496,18 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     side = next((sd for sd in (_country_side(w, countries) or (w if w in countries else "")
                                                for w in names) if sd), "")
                     if side:
-                        _add_hostile(text, quotes, m, s, add, "hostile-act", side=side, start=m.start(), end=m.end())
+                        _add_hostile(ctx, m, s, "hostile-act", side=side, start=m.start(), end=m.end())
             elif kind == "itself":
                 lo = max(s.start, p - 40)
                 m = next((x for x in res["itself"].finditer(text, lo, s.end) if x.end("accused") <= p + 1), None)
                 if m is not None:
-                    _add_hostile(text, quotes, m, s, add, "hostile-act", side=_side_of(m.group("accused"))
+                    _add_hostile(ctx, m, s, "hostile-act", side=_side_of(m.group("accused"))
                                  or m.group("accused"))
             elif kind == "by":
                 m = res["by_thing"].match(text, p, s.end)
                 side = _country_side(m.group("word"), countries) if m is not None else ""
                 if side:
-                    _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
+                    _add_hostile(ctx, m, s, "hostile-act", side=side,
                                  start=_claim_start(text, s.start, p), end=m.end())
             else:  # "the shooting came from the Ulmari side", told by a speaker
                 m = res["came_from"].match(text, p, s.end)
@@ -2495,7 +2516,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     accused = m.group("accused")
                     word = accused.split()[-2]
                     side = _side_of(accused) or ("" if word == "their" else _generic_side(word))
-                    _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
+                    _add_hostile(ctx, m, s, "hostile-act", side=side,
                                  start=_claim_start(text, s.start, p), end=m.end())
         for i in _possessive_marks(s.text) if has_conduct else ():
             j = s.start + i  # "Istrevia’s aggression", in a speaker's words: match from the owner's first letter
@@ -2505,7 +2526,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             if m is not None:
                 name = m.group("accused")
                 if name in _parties() or name in countries:
-                    _add_hostile(text, quotes, m, s, add, "hostile-conduct",
+                    _add_hostile(ctx, m, s, "hostile-conduct",
                                  side=None if name in _parties() else name, end=m.end())
         if has_conduct and (parties or countries) and res["conduct_word"].search(s.text):
             for m in res["conduct_adj"].finditer(text, s.start, s.end):
@@ -2513,23 +2534,23 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 word = m.group("accused")
                 side = _country_side(word, countries)
                 if side and not word.endswith(("’s", "'s")):
-                    _add_hostile(text, quotes, m, s, add, "hostile-conduct", side=side, end=m.end())
+                    _add_hostile(ctx, m, s, "hostile-conduct", side=side, end=m.end())
         if has_passive and parties and " by " in s.text:
             for m in res["passive_by"].finditer(text, s.start, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
-                _add_hostile(text, quotes, m, s, add, "hostile-act",
+                _add_hostile(ctx, m, s, "hostile-act",
                              start=_claim_start(text, s.start, m.start()), end=m.end())
         if has_passive and si in learned and " by " in s.text:
             for m in res["passive_bare"].finditer(text, s.start, s.end):
                 # "the delays were caused by Pallira", in the other side's words
                 side = dict((text[p:p + len(m.group("accused"))], sd) for p, sd in learned[si]).get(m.group("accused"))
                 if side:
-                    _add_hostile(text, quotes, m, s, add, "hostile-act", side=side,
+                    _add_hostile(ctx, m, s, "hostile-act", side=side,
                                  start=_claim_start(text, s.start, m.start()), end=m.end())
         for m in _anchored(res["act"], text, _party_starts(text, act_parties) if act_parties else (), s.end):
             window = text[m.end("verb"):min(s.end, m.end("verb") + 60)]
             if res["hnoun"].search(window):
-                _add_hostile(text, quotes, m, s, add, "hostile-act")
+                _add_hostile(ctx, m, s, "hostile-act")
         for name in ("conduct", "noun_by") if parties else ():
             if not (has_conduct if name == "conduct" else has_by):
                 continue  # the pattern's key word is absent ("noun_by": "by", whole, in any case)
@@ -2557,6 +2578,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 ce = m.end("accused")
                 add(_speaker(q), _quote_side(q), m.group("accused"), _side_of(m.group("accused")), m.group("verb"),
                     cs, ce, "hostile-conduct")
+        for args in ctx.narrated:  # the outlet's own statements last: a speaker's accusation goes first
+            add(*args)
         if len(found) > 1:
             found.sort(key=_START)
         out.extend(found)
@@ -2592,7 +2615,7 @@ def _blame_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _accuse_words() -> tuple[str, ...]:
     words = _blame_words()
     return tuple(sorted({w.split()[0] for w in words["accuse"]} | {"blamed", "blames", "blame", "pinned", "pins", "pin",
-                                                                     "bore", "bears"}))
+                                                                     "bore", "bears", "bear"}))
 
 
 _FROM_WORDS = ("came", "come", "comes", "originated", "fire", "launched", "fired")  # "came from the X side" (_blame_extra)
@@ -2933,6 +2956,18 @@ def _country_side(word: str, countries: set[str]) -> str:
     return country if country in countries else ""
 
 
+def _speaker_country(speaker: str, countries: set[str]) -> str:
+    """The country of ``countries`` a speaker's words name — the country itself ("Corvessa"),
+    its possessive or its demonym ("the Quelmoran defence ministry") — else ""."""
+    if not countries:
+        return ""
+    for word in re.findall(r"[A-Z][a-z]+(?:['’]s)?", speaker):
+        country = word if word in countries else _generic_side(word)
+        if country in countries:
+            return country
+    return ""
+
+
 _BE = re.compile(_word_led(("was", "were", "is", "are", "been", "being")) + r"\b")  # \b(?:was|…|being)\b
 _FROM_AFTER = re.compile(r"\s[“\"]?from\s")
 _NOT_PARTY_CLEFT = frozenset("I We You He She It They This That There Monday Tuesday Wednesday Thursday Friday Saturday "
@@ -2940,19 +2975,61 @@ _NOT_PARTY_CLEFT = frozenset("I We You He She It They This That There Monday Tue
 _FIRST = re.compile(r"[^,.;:]*?\bfirst\b")
 
 
-def _add_hostile(text, quotes, m, s, add, rule, side=None, start=None, end=None):
-    """Add (through ``add``) the hostile act or conduct of match ``m`` in sentence ``s`` as an
-    accusation by the speaker of the quote holding it, unless it is narration or a passive."""
+# hostile verbs that are nouns too: right after a party led by an article they are the noun
+# ("a Hathvori drone strike", "the Ostreli artillery fire")
+_NOUN_VERBS = frozenset("strike strikes attack attacks fire shell shells hit raid bomb bombs ambush".split())
+_ARTICLE_LED = re.compile(r"(?:[Tt]he|[Aa]n?)\s")
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?$")
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[“\"«]")
+
+
+class _HostileContext(NamedTuple):
+    """What :func:`_add_hostile` reads besides the match: the article's text, its quote index,
+    the sentence's ``add``, the countries the article names as parties and the outlet's name."""
+
+    text: str
+    quotes: object
+    add: object
+    countries: set
+    outlet: str
+    narrated: list  # the ``add`` arguments of the outlet's own statements, added after the rest
+
+
+# a word before a party that makes it no subject: "fighting between Corvessa and Ubrekh has killed"
+_NOT_SUBJECT_BEFORE = re.compile(r"(?:\b(?:between|and|or|of|by|from|with|against|for|to|on|at|in|into|than|"
+                                 r"as|like|among|amid|over|under|toward|towards|near)\s+(?:the\s+)?)$", re.IGNORECASE)
+
+
+def _add_hostile(ctx: _HostileContext, m, s, rule, side=None, start=None, end=None):
+    """Add (through ``ctx.add``) the hostile act or conduct of match ``m`` in sentence ``s``.
+
+    Inside a quote or reported speech the accuser is its speaker.  Outside one, a hostile act
+    (rule ``hostile-act``, not conduct) is the outlet's own statement that a party did it
+    ("Bekmoran artillery began pounding Tarsavian positions"): its accuser is the outlet (rule
+    ``narrated-act``), except for verbs a side must say ("crossed the border") and reduced
+    passives ("Hathvoris driven out of the highlands").  A passive's subject, a party after a
+    preposition ("between Corvessa and Ubrekh", in narration) and a side telling its own acts
+    are never blamed."""
+    text, quotes, add, countries = ctx.text, ctx.quotes, ctx.add, ctx.countries
     a_start, a_end = m.span("accused")
     v_start, v_end = m.span("verb")
     verb = m.group("verb")
     if v_start > a_end and not verb.endswith("ing") and _BE.search(text, a_end, v_start):
         return  # "Ostrel was attacked": a passive's subject is the victim, not the one blamed
+    if verb in _NOUN_VERBS and text[a_end:v_start].isspace() and \
+            (_ARTICLE_LED.match(m.group("accused")) or _ARTICLE_BEFORE.search(text, max(0, a_start - 20), a_start)):
+        return  # "a fresh Hathvori drone strike on Dostrin": a noun (the conduct rules read it)
     q = _containing(quotes, min(a_start, v_start), max(a_end, v_end))
     accuser = _speaker(q) if q is not None else ""
     if not accuser:
-        return  # narration by the outlet: not an accusation
-    accuser_side = _quote_side(q)
+        if rule != "hostile-act" or verb in _blame_words()["hostile_side"] or verb.endswith("en"):
+            return  # conduct ("Pelagrian aggression") or a crossing told by an agency: narration
+        if _NOT_SUBJECT_BEFORE.search(text, max(s.start, a_start - 16), a_start):
+            return  # "fighting between Corvessa and Ubrekh has killed …": the party is no subject
+        accuser, rule = ctx.outlet, "narrated-act"
+    accuser_side = "" if q is None else _quote_side(q) or _speaker_country(accuser, countries)
     if not accuser_side and verb in _blame_words()["hostile_side"] and \
             not _FIRST.match(text, v_end, min(s.end, v_end + 60)):
         return  # "…since Oskarian forces crossed the border", told by an agency: narration
@@ -2961,7 +3038,16 @@ def _add_hostile(text, quotes, m, s, add, rule, side=None, start=None, end=None)
     if accused_side and accused_side == accuser_side:
         return  # a side telling of its own acts ("Armenia's forces have responded") is not blame
     cs = a_start if start is None else start
-    ce = _clause_end(text, cs, min(s.end, q.end + 1 if q.end < s.end else s.end)) if end is None else end
+    if end is not None:
+        ce = end
+    elif q is not None:
+        ce = _clause_end(text, cs, min(s.end, q.end + 1 if q.end < s.end else s.end))
+    else:  # narration ends where a quote of the sentence begins ("…, calling it “Istrevia's aggression”")
+        limit = _next_quote_start(quotes, v_end, s.end) or s.end
+        comma = _CLAUSE_BREAK.search(text, v_end, limit)  # "…raided the post, the minister said"
+        ce = _clause_end(text, cs, comma.start() if comma else limit)
+        ctx.narrated.append((accuser, accuser_side, accused, accused_side, verb, cs, ce, rule))
+        return
     add(accuser, accuser_side, accused, accused_side, verb, cs, ce, rule)
 
 
