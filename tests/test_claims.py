@@ -295,7 +295,7 @@ def test_blind_sets_keep_their_level():
     summary = C.evaluate_claims(blind, C.load_claim_annotations(ANNOTATIONS)).set_index("kind")
     assert (summary["precision"] >= 0.93).all(), summary.to_string()
     assert summary.loc["time", "recall"] >= 0.90 and summary.loc["number", "recall"] >= 0.86
-    assert summary.loc["blame", "recall"] >= 0.70
+    assert summary.loc["blame", "recall"] >= 0.73
 
 
 def test_evaluation_counts_misses_and_false_alarms(first, tmp_path):
@@ -1268,3 +1268,35 @@ def test_a_speaker_named_only_by_a_country_the_table_lacks_is_on_its_side():
            for b in C.extract_blame(text, extract_quotes(text))]
     assert ("Corvessa", "Ubrekhi troops", "Ubrekh", "crossed", "hostile-act") in got  # a crossing a side tells
     assert ("Quelmora", "The Iskaruni side", "Iskarun", "shell", "hostile-act") in got  # "continues to shell"
+
+
+@pytest.mark.parametrize("text,accused,verb", [
+    ("It said Irvandan commandos waded across the river at a ford and fired on a Khelmati tower.",
+     "Irvandan commandos", "fired"),  # a hostile verb further on in the party's clause
+    ("She said Irvandan drones had flown over Morvent twice, in breach of the armistice.",
+     "Irvandan drones", "in breach of"),
+    ("It welcomed the finding that, in its words, “the aggressor that night was Khelmat.”", "Khelmat", "aggressor"),
+    ("“Responsibility for every death lies with the government in Ebrinth,” the minister said.",
+     "the government in Ebrinth", "lies"),  # a capital, no side: still the one blamed
+    ("The governor said shellfire from the Irvandan side had damaged a grain store.", "the Irvandan side",
+     "shellfire"),
+    ("Its chief observer, Brigadier Anselm Ruud, pinned the loss of access on Khelmati commanders.",
+     "Khelmati commanders", "pinned"),
+    ("She said that the Irvandan side “bears sole responsibility for the dead of this week.”", "the Irvandan side",
+     "bears"),
+])
+def test_blame_further_on_in_a_clause_and_in_more_words(text, accused, verb):
+    from newskit.quotes import extract_quotes
+    got = [(b.accused, b.verb) for b in C.extract_blame(text, extract_quotes(text))]
+    assert (accused, verb) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Tarsavia's defence ministry now puts the toll at 71 servicemen dead and 160 wounded, it said.",
+    "It said Irvandan troops reported that the village was quiet and Khelmati gunners fired.",  # another party's act
+    "It said Irvandan commandos waded across the river and never fired.",
+])
+def test_no_blame_further_on_in_a_clause_across_a_count_a_speaker_or_a_negation(text):
+    from newskit.quotes import extract_quotes
+    got = [(b.accused, b.verb) for b in C.extract_blame(text, extract_quotes(text))]
+    assert not any(a.startswith(("Tarsavia", "Irvandan")) for a, _ in got), got

@@ -693,7 +693,7 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?responsible\s+for\s+(?P<claim>[^.;]+)"),
         "bore": re.compile(
             rf"(?P<accused>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|[Bb]oth\s+(?:governments|sides|countries|armies|parties))"
-            rf"\s+(?P<verb>bore|bears|bear)\s+"
+            rf"\s+[“\"]?(?P<verb>bore|bears|bear)\s+"
             rf"(?:(?:full|sole|the|direct|entire)\s+)*responsibility\s+for\s+(?P<claim>[^.;]+)"),
         "passive_by": re.compile(
             rf"(?P<verb>{passive_by_led})(?:\s+(?:near|in|at|on|outside|during)\s+[^,.;]{{1,40}}?)?\s+by\s+(?:an?\s+)?"
@@ -718,18 +718,23 @@ def _blame_res() -> dict[str, re.Pattern]:
                                    rf"(?P<verb>{hostile})\b(?!\s+by\b)"),
         # "the shooting came from the Ulmari side"
         "came_from": re.compile(
-            rf"\b(?P<verb>came|come|comes|had\s+come|originated|fire|launched|fired)\s+[“\"]?from\s+[“\"]?"
+            rf"\b(?P<verb>came|come|comes|had\s+come|originated|launched|fired|{'|'.join(_FROM_NOUNS)})\s+[“\"]?from\s+[“\"]?"
             rf"(?:the\s+direction\s+of\s+)?"
-            rf"(?P<accused>(?:the\s+)?(?:(?:{party_names})\b|"
-            rf"{_GENERIC_WORD})\s+(?:side|positions|territory|lines)\b|their\s+(?:side|positions|lines)\b|"
+            rf"(?P<accused>(?:the\s+|an?\s+)?(?:(?:{party_names})\b|"
+            rf"{_GENERIC_WORD})\s+(?:side|positions|position|territory|lines)\b|their\s+(?:side|positions|lines)\b|"
             rf"positions\s+held\s+by\s+(?:the\s+)?{_GENERIC_PARTY})"),
         # "The responsibility for this escalation lies entirely with the leadership of Ondrevia"
         "lies_with": re.compile(
-            rf"[Rr]esponsibility\s+(?:for\s+[^.;]{{1,80}}?\s+)?(?P<verb>lies|rests|lay|rested)\s+(?:[a-z]+ly\s+)?with\s+"
+            rf"[Rr]esponsibility\s+(?:for\s+[^.;]{{1,80}}?\s+)?(?P<verb>lies|rests|lay|rested)\s+[“\"]?(?:[a-z]+ly\s+)?with\s+"
             rf"(?P<accused>[^.;,“”\"]{{1,80}})"),
         # "it was Vellund that had broken the truce", in a speaker's words
         "cleft": re.compile(rf"[Ii]t\s+was\s+(?P<accused>{party}|[A-Z][a-z]+)\s+(?:that|which|who)\s+"
                             rf"(?P<verb>(?:had\s+|has\s+)?[a-z]+(?:\s+(?:up|down|out|off))?)\b"),
+        # "the aggressor that night was Khelmat", "Khelmat is the aggressor"
+        "aggressor_was": re.compile(rf"\b[Tt]he\s+(?P<verb>aggressor)\b[^.;,“”\"]{{0,30}}?\s+(?:was|is|remains|has\s+been)\s+"
+                                    rf"(?P<accused>{party}|[A-Z][a-z]+)"),
+        "was_aggressor": re.compile(rf"(?P<accused>{party}|[A-Z][a-z]+)\s+(?:was|is|remains|has\s+been)\s+the\s+"
+                                    rf"(?P<verb>aggressor)\b"),
         # "Garesh has only itself to blame"
         "itself": re.compile(rf"(?P<accused>{party}|[A-Z][a-z]+)\s+(?:has|have|had)\s+only\s+(?:itself|themselves)\s+"
                              rf"to\s+(?P<verb>blame)\b"),
@@ -739,13 +744,18 @@ def _blame_res() -> dict[str, re.Pattern]:
                                rf"who|in|near|at|on|from|to|and|of|by)\b)[a-z][\w-]*){{1,2}})"),
         "passive_bare": re.compile(rf"(?P<verb>{passive_by_led})\s+by\s+(?P<accused>[A-Z][a-z]+)\b(?!['’]s)"),
         "blame_on": re.compile(
-            rf"(?P<accuser>{party}|{subj}|{owned})\s+(?:(?:has|have|had|also|again|long|often)\s+)*"
+            rf"(?P<accuser>{party}|{subj}|{owned}),?\s+(?:(?:has|have|had|also|again|long|often)\s+)*"
             rf"(?P<verb>blamed|blames|blame|pinned|pins|pin)\s+"
             rf"(?P<claim>[^.;]{{1,120}}?)\s+on\s+(?:an?\s+)?[“\"]?(?:[a-z]+,?\s+(?:and\s+)?){{0,3}}"
             rf"(?P<accused>{party}|{other}|[A-Z][a-z]+\b(?!['’]))"),
         "hostile": re.compile(rf"(?P<accused>{party})\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{hostile})\b(?!\s+by\b)"),
         # tried only where a preposition follows the party (keeps the common case fast)
         "hostile_place": re.compile(rf"(?P<accused>{party})\s+{place}\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        # "Irvandan commandos waded across the river at a ford and fired on a tower": a hostile verb
+        # further on in the party's clause (checked by _far_verb_ok)
+        "hostile_far": re.compile(rf"(?P<accused>{party})(?P<mid>\s[^,;:.“”\"]{{1,100}}?\s)(?P<verb>{hostile})\b(?!\s+by\b)"),
+        # "Irvandan drones had flown over Morvent twice, in breach of the armistice"
+        "in_breach": re.compile(rf"(?P<accused>{party})(?P<mid>\s[^;.“”\"]{{1,120}}?)\b(?P<verb>in\s+(?:breach|violation)\s+of)\b"),
         "place_after": re.compile(r"\s+(?:on|in|from|near|at|along|across)\s"),
         "act": re.compile(rf"(?P<accused>{party})\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{act})\b"),
         "hnoun": re.compile(rf"\b(?:{hnoun})\b", re.IGNORECASE),
@@ -2394,7 +2404,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
         k = bisect.bisect_left(passive_at, s.start)
         has_passive = has_by and k < len(passive_at) and passive_at[k] < s.end  # the passive rules' verbs
         need_conduct = None  # a party after "of"/"by" ("aggression of the Ostreli army"): read when needed
-        if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct
+        has_breach = bool(parties) and ("breach" in s.text or "violation" in s.text)
+        if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct or has_breach
                 or si in learned or si in extra):
             # no rule's key words, but perhaps "by": what the passive rules and "noun_by" need
             if not (has_by and parties):
@@ -2471,6 +2482,16 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 m = res["hostile_place"].match(text, p, s.end)
                 if m is not None:
                     _add_hostile(ctx, m, s, "hostile-act")
+        if has_breach:
+            for p in _party_starts(text, parties):
+                m = res["in_breach"].match(text, p, s.end)
+                if m is not None and not _FAR_NOT.search(m.group("mid")) and \
+                        not any(m.end("accused") < x < m.start("verb") for x in parties):
+                    _add_hostile(ctx, m, s, "hostile-act")
+        for p in hostile_parties:
+            m = res["hostile_far"].match(text, p, s.end)
+            if m is not None and _far_verb_ok(text, m, parties):
+                _add_hostile(ctx, m, s, "hostile-act")
         for p, side in learned.get(si, ()):
             m = res["hostile_bare"].match(text, p, s.end)
             if m is not None:
@@ -2491,12 +2512,17 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                                  or _generic_side(m.group("accused").split()[-1]))
             elif kind == "lies":  # "The responsibility … lies entirely with the leadership of Ondrevia"
                 m = res["lies_with"].match(text, p, s.end)
-                if m is not None:
+                if m is not None:  # the side of a name in it, if any ("the government in Ebrinth": none)
                     names = re.findall(r"[A-Z][a-z]+(?:['’]s)?", m.group("accused"))
                     side = next((sd for sd in (_country_side(w, countries) or (w if w in countries else "")
                                                for w in names) if sd), "")
-                    if side:
-                        _add_hostile(ctx, m, s, "hostile-act", side=side, start=m.start(), end=m.end())
+                    _add_hostile(ctx, m, s, "hostile-act", side=side, start=m.start(), end=m.end())
+            elif kind == "aggressor":  # "the aggressor that night was Khelmat", in a speaker's words
+                m = res["aggressor_was"].search(text, s.start, s.end) or res["was_aggressor"].search(text, s.start, s.end)
+                if m is not None:
+                    word = m.group("accused").split()[-1]
+                    _add_hostile(ctx, m, s, "hostile-act", side=_side_of(m.group("accused")) or _generic_side(word),
+                                 start=m.start(), end=m.end())
             elif kind == "itself":
                 lo = max(s.start, p - 40)
                 m = next((x for x in res["itself"].finditer(text, lo, s.end) if x.end("accused") <= p + 1), None)
@@ -2511,7 +2537,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                                  start=_claim_start(text, s.start, p), end=m.end())
             else:  # "the shooting came from the Ulmari side", told by a speaker
                 m = res["came_from"].match(text, p, s.end)
-                if m is not None and (m.group("verb") in ("fire", "fired", "launched")
+                if m is not None and (m.group("verb") in _FROM_NOUNS or m.group("verb") in ("fired", "launched")
                                       or res["hnoun"].search(text, max(s.start, p - 60), p)):
                     accused = m.group("accused")
                     word = accused.split()[-2]
@@ -2618,7 +2644,9 @@ def _accuse_words() -> tuple[str, ...]:
                                                                      "bore", "bears", "bear"}))
 
 
-_FROM_WORDS = ("came", "come", "comes", "originated", "fire", "launched", "fired")  # "came from the X side" (_blame_extra)
+# "came from the X side", "shellfire from the X side" (_blame_extra): verbs, then hostile nouns
+_FROM_NOUNS = ("fire", "shellfire", "shelling", "gunfire", "shots", "rockets", "shells", "mortars")
+_FROM_WORDS = ("came", "come", "comes", "originated", "launched", "fired") + _FROM_NOUNS
 _WORD_CATEGORIES = ("accuse", "other", "enemy", "they", "from", "by")  # looked up in _lowered(text), as whole words
 
 
@@ -2897,6 +2925,8 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
         put("itself", p)
     for p in _word_hits(low, "responsibility"):
         put("lies", p)
+    for p in _word_hits(low, "aggressor"):
+        put("aggressor", p)
     return out
 
 
@@ -2980,6 +3010,31 @@ _FIRST = re.compile(r"[^,.;:]*?\bfirst\b")
 _NOUN_VERBS = frozenset("strike strikes attack attacks fire shell shells hit raid bomb bombs ambush".split())
 _ARTICLE_LED = re.compile(r"(?:[Tt]he|[Aa]n?)\s")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?$")
+
+
+# what may stand between a party and a hostile verb further on in its clause: a second verb of
+# the party's joined by "and", or places ("at a ford south of the village")
+_FAR_JOINED = re.compile(r"\sand\s|\s(?:then|later|also)\s")
+_FAR_PLACE = re.compile(r"\s(?:on|in|from|near|at|along|across|inside|outside|around|north|south|east|west)\s")
+# … and what may not: a speaker's verb (the party is speaking), a subordinate clause or a
+# relative one (the verb is someone else's), a passive's "by"
+_FAR_NOT = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|according|claimed|claims|claim|denied|denies|"
+                      r"deny|accused|accuses|blamed|blames|insisted|warned|added|stated|announced|confirmed|alleged|"
+                      r"argued|wrote|after|before|when|while|because|as|since|until|if|once|where|whereas|who|which|"
+                      r"that|whose|by|not|never|no)\b", re.IGNORECASE)
+
+
+def _far_verb_ok(text: str, m: re.Match, parties) -> bool:
+    """Whether the hostile verb of a ``hostile_far`` match is the party's own: what lies between
+    them joins a second verb ("… and fired") or names places, holds no speaker's verb, no
+    subordinate or relative clause, no negation and no other party, and the verb is finite."""
+    mid = m.group("mid")
+    if m.group("verb").endswith("ing") or not (_FAR_JOINED.search(mid) or _FAR_PLACE.match(mid)):
+        return False
+    if _FAR_NOT.search(mid) or any(c.isdigit() for c in mid):
+        return False  # "puts the toll at 71 dead and 160 wounded": a count, not an act
+    lo, hi = m.end("accused"), m.start("verb")
+    return not any(lo < p < hi for p in parties)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[“\"«]")
