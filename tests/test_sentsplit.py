@@ -197,3 +197,42 @@ def test_stdlib_patterns_equal_the_regex_ones():
             b = rng.randrange(a, len(text) + 1)
             m1, m2 = S._REALIGN.match(text, a, b), S._REALIGN_RE.match(text, a, b)
             assert (m1 and m1.span()) == (m2 and m2.span()), (text, a, b)
+
+
+# --- one pass over a whole text (newskit.text._sentence_spans) ---------------------------------
+
+def _per_paragraph(text: str) -> list[tuple[int, int, int]]:
+    from newskit.text import _blocks
+
+    return [(start + s, start + e, k) for k, (start, body) in enumerate(_blocks(text)) for s, e in split_spans(body)]
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(news_paragraphs(), st.sampled_from(["\n\n", "\n \n", "\x1c\n\n", "\n\n\x1d", "\n\t\n "])),
+                max_size=5))
+def test_text_spans_equal_split_spans_per_paragraph(parts):
+    # text_spans finds the candidates of all paragraphs in one pass over the text; U+001C..U+001F
+    # at a paragraph's end (white space to str.strip, a token character to the pattern) included
+    from newskit.text import _sentence_spans
+
+    text = "".join(p + sep for p, sep in parts)
+    assert _sentence_spans(text) == _per_paragraph(text)
+
+
+def test_text_spans_next_token_ends_at_the_paragraph():
+    from newskit.text import _sentence_spans
+
+    text = "...\n'St,...J.!\x1d\n\nSt'’  ,”,?J\nb...\x1d\n\n"  # "\x1d" would lengthen the first next token
+    assert _sentence_spans(text) == _per_paragraph(text) == [(0, 14, 0), (17, 33, 1)]
+
+
+def test_text_spans_on_generated_articles():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from _corpus import generated_articles
+
+    from newskit.text import _sentence_spans, sentences
+
+    for article in generated_articles(300):
+        spans = _sentence_spans(article)
+        assert spans == _per_paragraph(article)
+        assert spans == [(s.start, s.end, s.paragraph) for s in sentences(article)]

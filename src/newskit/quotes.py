@@ -59,6 +59,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import filterfalse
+from operator import attrgetter
 
 from . import resources
 from .text import Sentence, _sentence_spans, is_subhead, word_list
@@ -647,16 +648,23 @@ def _head_ok(words: list[str]) -> bool:
         return len(words) == 1
     if head and head[0].isupper() and low not in _NOT_NAMES:
         return True
-    nouns = _source_nouns()
+    forms = _source_noun_forms()
     for w in core:
-        b = w.strip(_STRIP_PUNCT).lower()
-        if b.endswith(("’s", "'s")):
-            b = b[:-2]
-        if b in nouns or (b.endswith("s") and b[:-1] in nouns):
-            return True
-        if b.endswith("ies") and b[:-3] + "y" in nouns:
+        if w.strip(_STRIP_PUNCT).lower() in forms:
             return True
     return False
+
+
+@functools.cache
+def _source_noun_forms() -> frozenset[str]:
+    """The words (bare, lower case) that :func:`_head_ok` takes for a source noun: a noun of
+    ``resources/source_nouns.txt``, its plural in "-s" or ("-y" → "-ies"), any of them with a
+    possessive "’s" or "'s" (a word ending in one is taken only as the possessive of such a
+    form: its part before the "’s" is tested)."""
+    nouns = _source_nouns()
+    forms = set(nouns) | {n + "s" for n in nouns} | {n[:-1] + "ies" for n in nouns if n.endswith("y")}
+    plain = {f for f in forms if not f.endswith(("’s", "'s"))}
+    return frozenset(plain | {f + s for f in forms for s in ("’s", "'s")})
 
 
 _FINITE_VERB = re.compile(r"\s([a-z]+ed)\s")
@@ -700,6 +708,10 @@ def _may_lead(span: str) -> bool:
         return True
     words = head.split(None, 1)
     return bool(words) and words[0].lower().rstrip(",") in _LEAD_WORDS
+
+
+# the words the walk of _left_np tests
+_WALK_WORDS = frozenset(("who", "which", "and", "has", "have", "had", "will", "would")) | _SUBORDINATORS | _BE
 
 
 def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -797,7 +809,9 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
                       or tok[-1] in _BOUNDARY_CLOSERS_STOPS and _boundary_end(tok)):
             break
         low = low_words[i - 1]
-        if low in ("who", "which") and i > 1:
+        if low not in _WALK_WORDS:  # (none of the tests below applies: most words)
+            pass
+        elif low in ("who", "which") and i > 1:
             rel = i - 1
         elif low in _SUBORDINATORS and low != "and" and i < n:
             break
@@ -1108,6 +1122,7 @@ def _extract_resolved(text: str, scare_quotes: bool, table, sentences=None) -> l
 
 
 _UNSET = object()  # a memo's "not computed yet" (None is a result)
+_START, _END, _PARAGRAPH = attrgetter("start"), attrgetter("end"), attrgetter("paragraph")
 
 
 class _Extractor:
@@ -1116,19 +1131,17 @@ class _Extractor:
         self.text = text
         self.sents = sents
         self.scare = scare
-        self.starts = [s.start for s in sents]
-        paras: list[tuple[int, int]] = []
-        self.para_of_sent: list[int] = []
-        last = None
-        for s in sents:
-            if s.paragraph != last:
-                paras.append((s.start, s.end))
-                last = s.paragraph
-            else:
-                paras[-1] = (paras[-1][0], s.end)
-            self.para_of_sent.append(len(paras) - 1)
-        self.paras = paras
-        self.para_index = [s.paragraph for s in sents]  # text.paragraphs index per sentence
+        self.starts = starts = list(map(_START, sents))
+        ends = list(map(_END, sents))
+        self.para_index = index = list(map(_PARAGRAPH, sents))  # text.paragraphs index per sentence
+        # a paragraph is a run of sentences with the same ``paragraph``: its span runs from the
+        # first one's start to the last one's end
+        n = len(index)
+        cuts = [0, *[i for i in range(1, n) if index[i] != index[i - 1]], n]
+        self.paras = [(starts[i], ends[j - 1]) for i, j in zip(cuts, cuts[1:])]
+        self.para_of_sent = para_of_sent = []
+        for k in range(len(cuts) - 1):
+            para_of_sent += [k] * (cuts[k + 1] - cuts[k])
         self._subhead: dict[int, bool] = {}
         self._subhead_para: dict[int, bool] = {}
         self._np: dict[tuple[int, int, int], tuple[int, int] | None] = {}
@@ -1470,7 +1483,8 @@ class _Extractor:
                 # a verb sharing its subject ("… acknowledged that X and said Y") ends the clause before it
                 found.append((rec, a if rule == "reported speech, shared subject" else np[0]))
             if len(found) < 2:
-                out.extend(r for r, _ in found if r.end - r.start >= 3)
+                if found and found[0][0].end - found[0][0].start >= 3:
+                    out.append(found[0][0])
                 continue
             # cut coordinated clauses: "A said X, and B said Y", "A admitted X and said Y"
             found.sort(key=lambda t: t[0].start)

@@ -212,14 +212,17 @@ def _decide(text: str, match, w_start: int, w_stop: int, abbrevs: frozenset[str]
     return _context_has_break(word + "." + after, abbrevs)
 
 
-def _raw_slices(text: str, abbrevs: frozenset[str]) -> list[tuple[int, int]]:
-    """NLTK ``_slices_from_text`` over ``_match_potential_end_contexts``."""
+def _raw_slices(text: str, lo: int, hi: int, matches, abbrevs: frozenset[str], spaces: str) -> list[tuple[int, int]]:
+    """NLTK ``_slices_from_text`` over ``_match_potential_end_contexts``, for the paragraph
+    ``text[lo:hi]`` (``hi`` is the end of its last non-space character) given ``matches``, the
+    matches of ``_PERIOD_CONTEXT_RE`` in it (as found in ``text[lo:hi]``); positions are
+    offsets into ``text``.  ``spaces`` holds the characters of ``_ASCII_SPACE`` that may
+    occur in the paragraph (see :func:`_last_ascii_space`)."""
     out: list[tuple[int, int]] = []
-    last_break = 0
-    prev_start = prev_stop = 0
+    last_break = lo
+    prev_start = prev_stop = lo
     prev_match = None
-    spaces = "".join(filter(text.__contains__, _ASCII_SPACE))  # those that can be found at all
-    for match in _PERIOD_CONTEXT_RE.finditer(text):  # (_PERIOD_CONTEXT's matches)
+    for match in matches:  # (_PERIOD_CONTEXT's matches)
         m_start = match.start()
         idx = _last_ascii_space(text, prev_stop, m_start, spaces)
         w_start = idx + prev_stop + 1 if idx else prev_start
@@ -232,7 +235,32 @@ def _raw_slices(text: str, abbrevs: frozenset[str]) -> list[tuple[int, int]]:
         out.append((last_break, prev_match.end()))
         nt = prev_match.start("next_tok")
         last_break = nt if nt >= 0 else prev_match.end()
-    out.append((last_break, len(text.rstrip())))
+    out.append((last_break, hi))
+    return out
+
+
+def _realigned(text: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentence spans of :func:`_raw_slices`' ``slices`` (offsets into ``text``): closing
+    marks at the start of a slice moved back onto the one before, empty ones dropped."""
+    out: list[tuple[int, int]] = []
+    realign = 0
+    n = len(slices)
+    for i in range(n):
+        start, stop = slices[i]
+        start += realign
+        if i == n - 1:
+            if start < stop:
+                out.append((start, stop))
+            break
+        nstart, nstop = slices[i + 1]
+        m = _REALIGN_RE.match(text, nstart, nstop if nstop > nstart else nstart)  # (as _REALIGN)
+        if m and m.group():
+            out.append((start, nstart + len(m.group().rstrip())))
+            realign = m.end() - nstart
+        else:
+            realign = 0
+            if start < stop:
+                out.append((start, stop))
     return out
 
 
@@ -249,27 +277,49 @@ def split_spans(paragraph: str) -> list[tuple[int, int]]:
     if _MAYBE_CANDIDATE.search(paragraph) is None:
         end = len(paragraph.rstrip())
         return [(0, end)] if end > 0 else []
-    abbrevs = _abbreviations()
-    slices = _raw_slices(paragraph, abbrevs)
-    out: list[tuple[int, int]] = []
-    realign = 0
-    n = len(slices)
-    for i in range(n):
-        start, stop = slices[i]
-        start += realign
-        if i == n - 1:
-            if start < stop:
-                out.append((start, stop))
-            break
-        nstart, nstop = slices[i + 1]
-        m = _REALIGN_RE.match(paragraph, nstart, nstop if nstop > nstart else nstart)  # (as _REALIGN)
-        if m and m.group():
-            out.append((start, nstart + len(m.group().rstrip())))
-            realign = m.end() - nstart
-        else:
-            realign = 0
-            if start < stop:
-                out.append((start, stop))
+    spaces = "".join(filter(paragraph.__contains__, _ASCII_SPACE))  # those that can be found at all
+    slices = _raw_slices(paragraph, 0, len(paragraph.rstrip()), _PERIOD_CONTEXT_RE.finditer(paragraph),
+                         _abbreviations(), spaces)
+    return _realigned(paragraph, slices)
+
+
+def text_spans(text: str, blocks: list[tuple[int, str]]) -> list[tuple[int, int, int]]:
+    """``(start, end, k)`` of every sentence of the paragraphs ``blocks`` of ``text`` —
+    ``(start, body)`` pairs, ``body == text[start:start + len(body)]`` stripped and not empty,
+    in text order, ``k`` the index of a sentence's paragraph: what :func:`split_spans` gives
+    for each body, shifted by its start, in one pass of the candidate pattern over ``text``.
+
+    A match of ``_PERIOD_CONTEXT_RE`` in ``text`` at ``q`` is the one the paragraph's own
+    search finds there when ``q`` is before the paragraph's last character: that character
+    is no white space, so the pattern's look-ahead ends inside the paragraph; at the last
+    character the paragraph has no match (nothing follows), and between paragraphs there is
+    only white space.  Only U+001C..U+001F, white space to ``str.strip`` but a token
+    character to the pattern, may follow a paragraph's last character and lengthen a next
+    token found in ``text``: such a match is found again within the paragraph.
+    """
+    out: list[tuple[int, int, int]] = []
+    matches = list(_PERIOD_CONTEXT_RE.finditer(text))
+    n = len(matches)
+    j = 0
+    spaces = abbrevs = None
+    for k, (start, body) in enumerate(blocks):
+        end = start + len(body)
+        while j < n and matches[j].start() < start:
+            j += 1
+        i = j
+        while j < n and matches[j].start() < end - 1:
+            j += 1
+        if i == j:  # no candidate: one sentence
+            out.append((start, end, k))
+            continue
+        if spaces is None:
+            spaces = "".join(filter(text.__contains__, _ASCII_SPACE))
+            abbrevs = _abbreviations()
+        found = matches[i:j]
+        if max([m.end(1) for m in found]) > end:  # (see below)
+            found = [m if m.end(1) <= end else _PERIOD_CONTEXT_RE.match(text, m.start(), end) for m in found]
+        slices = _raw_slices(text, start, end, found, abbrevs, spaces)
+        out.extend([(s, e, k) for s, e in _realigned(text, slices)])
     return out
 
 

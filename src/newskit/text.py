@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from . import resources
-from .sentsplit import split_spans
+from .sentsplit import split_spans, text_spans
 
 __all__ = [
     "Span",
@@ -165,7 +165,14 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
     computing them twice.
     """
     out: list[Sentence] = []
-    for para in paragraphs(text) if paras is None else paras:
+    if paras is None:  # (the paragraphs' spans are all it needs of them)
+        for start, end, k in _sentence_spans(text):
+            sent = _new(Sentence)  # Sentence(…) built as in paragraphs()
+            sent.__dict__.update({"start": start, "end": end, "text": text[start:end], "index": len(out),
+                                  "paragraph": k})
+            out.append(sent)
+        return out
+    for para in paras:
         body, start, index = para.text, para.start, para.index
         for s, e in split_spans(body):
             sent = _new(Sentence)  # Sentence(…) built as in paragraphs()
@@ -178,11 +185,9 @@ def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]
 def _sentence_spans(text: str) -> list[tuple[int, int, int]]:
     """``(start, end, paragraph)`` of each sentence of ``text``: the fields of
     :func:`sentences` without its records (for callers that need only the spans; the
-    sentence's ``index`` is its position in the list)."""
-    out: list[tuple[int, int, int]] = []
-    for k, (start, body) in enumerate(_blocks(text)):
-        out.extend([(start + s, start + e, k) for s, e in split_spans(body)])
-    return out
+    sentence's ``index`` is its position in the list), found in one pass over the text
+    (:func:`newskit.sentsplit.text_spans`)."""
+    return text_spans(text, _blocks(text))
 
 
 def words(text: str) -> list[Word]:
