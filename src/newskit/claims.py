@@ -511,6 +511,13 @@ def _time_res() -> dict[str, re.Pattern]:
 
 
 @functools.cache
+def _time_res_low() -> dict[str, re.Pattern]:
+    """:func:`_time_res` with its case-insensitive patterns ("relative", "duration": the
+    ``_WORD_KINDS``) made case-sensitive by :func:`_case_free`, for :func:`_lowered` text."""
+    return {name: _case_free(p) if p.flags & re.IGNORECASE else p for name, p in _time_res().items()}
+
+
+@functools.cache
 def _claim_res() -> dict[str, re.Pattern]:
     nums = _numbers()
     units = [w for w, (_, k) in nums.items() if k == "unit"]
@@ -1289,11 +1296,13 @@ def _digit_kinds(text: str, p: int, q: int) -> tuple[str, ...]:
 _AMPM_AFTER = re.compile(r"\s*[aApP]\.?\s?[mM]\b")
 
 
-def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], set[int]]:
+def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], set[int], dict[int, tuple[str, ...]]]:
     """Positions where a time expression may start, with the patterns worth trying there:
-    ``(digit triggers, name offsets, word offsets)`` — ``(offset, patterns)`` at and before
-    digit runs, the offsets to try the ``_NAME_KINDS`` patterns at, and those to try the
-    ``_WORD_KINDS`` patterns at.
+    ``(digit triggers, name offsets, word offsets, word kinds)`` — ``(offset, patterns)`` at
+    and before digit runs, the offsets to try the ``_NAME_KINDS`` patterns at, those to try
+    the ``_WORD_KINDS`` patterns at (as :func:`_word_kinds_at` says), and, for the words
+    before a content word that are plain ASCII words, those patterns already looked up
+    (:func:`_content_word_kinds`).
 
     Python's ``re`` tries a pattern at every offset unless the pattern begins with a
     literal it can skip to, so scanning a 4,000-character article with a dozen rich
@@ -1317,10 +1326,43 @@ def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], s
             names.update(_word_starts_before(text, p, 2))
     keys = _key_words(text)
     at_words: set[int] = set(keys["lead"])
-    for i in keys["content"]:
-        at_words.add(i)
-        at_words.update(_word_starts_before(text, i, 4))
-    return digits, names, at_words
+    at_words.update(keys["content"])
+    word_kinds = _content_word_kinds(text, keys["content"], at_words)
+    return digits, names, at_words, word_kinds
+
+
+def _content_word_kinds(text: str, content: list[int], at_words: set[int]) -> dict[int, tuple[str, ...]]:
+    """The ``_WORD_KINDS`` patterns worth trying at the starts of the 4 words before each
+    content word (:func:`_word_starts_before` ``(text, i, 4)``), as :func:`_word_kinds_at`
+    gives them, read off the words the backward match captures: a word of ASCII letters
+    only is looked up as it stands (the letters :func:`_word_kinds_at` reads are the whole
+    word); the start of any other word is added to ``at_words`` for the general test."""
+    by_word = _word_kinds_by_first()[0]
+    rev, size = _reversed(text), len(text)
+    back = _WORDS_BACK[4]
+    out: dict[int, tuple[str, ...]] = {}
+    for i in content:
+        lo = max(0, i - 58)  # 12 n + 10 characters, as in _word_starts_before
+        m = back.match(rev, size - i, size - lo)
+        if m is None:
+            continue
+        for k in (1, 2, 3, 4):
+            a, b = m.span(k)
+            if b < 0:
+                break
+            start, end = size - b, size - a
+            if start == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+                break  # the window cut that word (the farthest one: no word lies beyond it)
+            word = text[start:end]
+            if not (word.isascii() and word.isalpha()):
+                at_words.add(start)
+            elif end < size and not text[end].isascii():
+                out[start] = _WORD_KINDS  # as _word_kinds_at: any may begin
+            else:
+                kinds = by_word.get(word.lower())
+                if kinds:
+                    out[start] = kinds
+    return out
 
 
 @functools.cache
@@ -1445,8 +1487,8 @@ def _trigger_plan(text: str) -> dict[int, set[str]]:
     """The patterns worth trying at each offset :func:`_triggers` offers: the word patterns
     where a match of them may begin (:func:`_word_kinds_at`), the others at a digit or where
     the text begins with one of their ``_FIRST_LITERALS``."""
-    digits, names, at_words = _triggers(text)
-    plan: dict[int, set[str]] = {}
+    digits, names, at_words, word_kinds = _triggers(text)
+    plan: dict[int, set[str]] = {pos: set(kinds) for pos, kinds in word_kinds.items()}
     # _word_kinds_at at each word offset (inlined: it runs some 60 times an article)
     by_word, at_digit, at_sign = _word_kinds_by_first()
     letters, size = _ASCII_LETTERS.match, len(text)
@@ -1492,7 +1534,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     ``_ORDER``).  So the offsets are visited in order, the patterns are not tried at all
     inside a taken expression, and only the best match at an offset is checked (the next
     one when the check fails)."""
-    res = _time_res()
+    res = _time_res_low()
+    low = _lowered(text)
     out = []
     plan = _trigger_plan(text)
     last_end = -1
@@ -1501,7 +1544,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
             continue  # inside the expression taken last: no match here can be taken
         found = []
         for name in plan[pos]:
-            m = res[name].match(text, pos)
+            m = res[name].match(low if name in _WORD_KINDS else text, pos)
             if m is not None:
                 prio, kind = _ORDER[name]
                 found.append((pos - m.end(), prio, kind, m))
