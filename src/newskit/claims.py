@@ -2038,6 +2038,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
     busy = [(t.start, t.end) for t in times if t.kind is not TimeKind.DURATION and t.kind is not TimeKind.RELATIVE]
     busy += [(t.start, t.end) for t in times if t.kind is TimeKind.RELATIVE or t.kind is TimeKind.DURATION]
     busy.sort()
+    n_busy = len(busy)
     sents = None
     sent_starts: list[int] = []
     periods = None
@@ -2050,15 +2051,18 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
     bi = 0
     for m in _number_matches(text):
         ns, ne = m.start(), m.end()
-        while bi < len(busy) and busy[bi][1] <= ns:
+        while bi < n_busy and busy[bi][1] <= ns:
             bi += 1
-        overlaps = False
-        for bs, be in busy[bi:bi + 3]:
-            if bs < ne and ns < be:
-                overlaps = True
-                break
-        if overlaps:
-            continue
+        # ``busy`` is sorted by start: when the first span left starts at or after the
+        # number's end, none of the three looked at overlaps it
+        if bi < n_busy and busy[bi][0] < ne:
+            overlaps = False
+            for bs, be in busy[bi:bi + 3]:
+                if bs < ne and ns < be:
+                    overlaps = True
+                    break
+            if overlaps:
+                continue
         written = text[ns:ne]  # the match is the group "num", read off ``low``
         is_article = low[ns:ne] in ("a", "an")
         after = low[ne:ne + 80]
@@ -2194,17 +2198,29 @@ def extract_timeline(text: str, quotes: Sequence = (), outlet: str = "", *, anch
     sents = _sentences(text, sentences)
     periods = _periods(sents, times, anchor_d)
     out: list[TimelineEvent] = []
-    ti = 0
+    starts = [t.start for t in times]
+    ti, n = 0, len(times)
     for s, period in zip(sents, periods):
+        if ti >= n:
+            break  # no expression left: no later sentence holds one
+        end = s.end
+        if starts[ti] >= end:
+            continue  # most sentences hold no expression
+        start = s.start
         own = []
-        while ti < len(times) and times[ti].start < s.end:
-            if times[ti].start >= s.start:
+        while ti < n and starts[ti] < end:
+            if starts[ti] >= start:
                 own.append(times[ti])
             ti += 1
         if not own:
             continue
-        resolved = [t for t in own if t.when]
-        best = max(resolved, key=lambda t: _PRECISION[t.granularity]) if resolved else own[0]
+        # the first of the most precise resolved expressions, else the first expression
+        best, best_precision = own[0], -1
+        for t in own:
+            if t.when:
+                precision = _PRECISION[t.granularity]
+                if precision > best_precision:
+                    best, best_precision = t, precision
         claimant, claimant_side = _claimant_and_side(quotes, best.start, best.end, outlet)
         out.append(_timeline_event(best.when, best.granularity, s.text, claimant, s.start, s.end, claimant_side,
                                    best.text, best.start, best.end, best.normal, period, s.index))
