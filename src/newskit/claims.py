@@ -514,6 +514,13 @@ def _time_res() -> dict[str, re.Pattern]:
 
 
 @functools.cache
+def _time_res_low() -> dict[str, re.Pattern]:
+    """:func:`_time_res` with its case-insensitive patterns ("relative", "duration": the
+    ``_WORD_KINDS``) made case-sensitive by :func:`_case_free`, for :func:`_lowered` text."""
+    return {name: _case_free(p) if p.flags & re.IGNORECASE else p for name, p in _time_res().items()}
+
+
+@functools.cache
 def _claim_res() -> dict[str, re.Pattern]:
     nums = _numbers()
     units = [w for w, (_, k) in nums.items() if k == "unit"]
@@ -556,6 +563,24 @@ def _claim_res() -> dict[str, re.Pattern]:
         "outcome_before": re.compile(rf"\b(?P<out>{before})\s+$", re.IGNORECASE),
         "outcome_noun": re.compile(rf"\b(?P<out>{noun})\s+of\s+$", re.IGNORECASE),
     }
+
+
+def _case_free(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` (compiled with ``re.IGNORECASE``) compiled case-sensitively, for use on
+    :func:`_lowered` text: where every letter of the pattern is lower-case ASCII, it matches
+    ``_fold(text)`` case-sensitively exactly where the original matches ``text`` (``re``
+    compares letters one character at a time, and :func:`_fold` maps each character to what
+    such a comparison takes it for, keeping offsets and the word, space and digit classes),
+    at half the cost: a case-insensitive comparison folds each character it reads."""
+    bare = re.sub(r"\\.|\(\?P<\w+>", "", pattern.pattern)  # escapes and group names hold no literal
+    assert not re.search("[A-Z]", bare) and all(c.lower() == c.upper() for c in bare if not c.isascii()), pattern
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+@functools.cache
+def _claim_res_low() -> dict[str, re.Pattern]:
+    """:func:`_claim_res` made case-sensitive by :func:`_case_free`, for :func:`_lowered` text."""
+    return {name: _case_free(p) for name, p in _claim_res().items()}
 
 
 # A party the table does not list: a country's possessive or demonym before a state or armed
@@ -1298,11 +1323,13 @@ def _digit_kinds(text: str, p: int, q: int) -> tuple[str, ...]:
 _AMPM_AFTER = re.compile(r"\s*[aApP]\.?\s?[mM]\b")
 
 
-def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], set[int]]:
+def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], set[int], dict[int, tuple[str, ...]]]:
     """Positions where a time expression may start, with the patterns worth trying there:
-    ``(digit triggers, name offsets, word offsets)`` — ``(offset, patterns)`` at and before
-    digit runs, the offsets to try the ``_NAME_KINDS`` patterns at, and those to try the
-    ``_WORD_KINDS`` patterns at.
+    ``(digit triggers, name offsets, word offsets, word kinds)`` — ``(offset, patterns)`` at
+    and before digit runs, the offsets to try the ``_NAME_KINDS`` patterns at, those to try
+    the ``_WORD_KINDS`` patterns at (as :func:`_word_kinds_at` says), and, for the words
+    before a content word that are plain ASCII words, those patterns already looked up
+    (:func:`_content_word_kinds`).
 
     Python's ``re`` tries a pattern at every offset unless the pattern begins with a
     literal it can skip to, so scanning a 4,000-character article with a dozen rich
@@ -1326,10 +1353,43 @@ def _triggers(text: str) -> tuple[list[tuple[int, tuple[str, ...]]], set[int], s
             names.update(_word_starts_before(text, p, 2))
     keys = _key_words(text)
     at_words: set[int] = set(keys["lead"])
-    for i in keys["content"]:
-        at_words.add(i)
-        at_words.update(_word_starts_before(text, i, 4))
-    return digits, names, at_words
+    at_words.update(keys["content"])
+    word_kinds = _content_word_kinds(text, keys["content"], at_words)
+    return digits, names, at_words, word_kinds
+
+
+def _content_word_kinds(text: str, content: list[int], at_words: set[int]) -> dict[int, tuple[str, ...]]:
+    """The ``_WORD_KINDS`` patterns worth trying at the starts of the 4 words before each
+    content word (:func:`_word_starts_before` ``(text, i, 4)``), as :func:`_word_kinds_at`
+    gives them, read off the words the backward match captures: a word of ASCII letters
+    only is looked up as it stands (the letters :func:`_word_kinds_at` reads are the whole
+    word); the start of any other word is added to ``at_words`` for the general test."""
+    by_word = _word_kinds_by_first()[0]
+    rev, size = _reversed(text), len(text)
+    back = _WORDS_BACK[4]
+    out: dict[int, tuple[str, ...]] = {}
+    for i in content:
+        lo = max(0, i - 58)  # 12 n + 10 characters, as in _word_starts_before
+        m = back.match(rev, size - i, size - lo)
+        if m is None:
+            continue
+        for k in (1, 2, 3, 4):
+            a, b = m.span(k)
+            if b < 0:
+                break
+            start, end = size - b, size - a
+            if start == lo and lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] == "_"):
+                break  # the window cut that word (the farthest one: no word lies beyond it)
+            word = text[start:end]
+            if not (word.isascii() and word.isalpha()):
+                at_words.add(start)
+            elif end < size and not text[end].isascii():
+                out[start] = _WORD_KINDS  # as _word_kinds_at: any may begin
+            else:
+                kinds = by_word.get(word.lower())
+                if kinds:
+                    out[start] = kinds
+    return out
 
 
 @functools.cache
@@ -1454,8 +1514,8 @@ def _trigger_plan(text: str) -> dict[int, set[str]]:
     """The patterns worth trying at each offset :func:`_triggers` offers: the word patterns
     where a match of them may begin (:func:`_word_kinds_at`), the others at a digit or where
     the text begins with one of their ``_FIRST_LITERALS``."""
-    digits, names, at_words = _triggers(text)
-    plan: dict[int, set[str]] = {}
+    digits, names, at_words, word_kinds = _triggers(text)
+    plan: dict[int, set[str]] = {pos: set(kinds) for pos, kinds in word_kinds.items()}
     # _word_kinds_at at each word offset (inlined: it runs some 60 times an article)
     by_word, at_digit, at_sign = _word_kinds_by_first()
     letters, size = _ASCII_LETTERS.match, len(text)
@@ -1501,7 +1561,8 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
     ``_ORDER``).  So the offsets are visited in order, the patterns are not tried at all
     inside a taken expression, and only the best match at an offset is checked (the next
     one when the check fails)."""
-    res = _time_res()
+    res = _time_res_low()
+    low = _lowered(text)
     out = []
     plan = _trigger_plan(text)
     last_end = -1
@@ -1510,7 +1571,7 @@ def _candidates(text: str) -> list[tuple[int, int, int, TimeKind, re.Match]]:
             continue  # inside the expression taken last: no match here can be taken
         found = []
         for name in plan[pos]:
-            m = res[name].match(text, pos)
+            m = res[name].match(low if name in _WORD_KINDS else text, pos)
             if m is not None:
                 prio, kind = _ORDER[name]
                 found.append((pos - m.end(), prio, kind, m))
@@ -1647,6 +1708,7 @@ def extract_times(text: str, anchor: str | _dt.date | None = None) -> list[TimeE
 
 _PHRASAL_OVER = re.compile(r"\b(?:hand(?:ed|ing|s)?|turn(?:ed|ing|s)?|took|tak(?:e|es|ing)|pass(?:ed|es|ing)?)\s+over\s+$",
                            re.IGNORECASE)
+_PHRASAL_OVER_LOW = _case_free(_PHRASAL_OVER)  # on _lowered text
 _AGE_BEFORE = re.compile(r"[A-Z][\w’'\-]+,\s*$")  # "Brel, " before "52,"
 
 
@@ -1927,15 +1989,17 @@ def _number_words() -> tuple[str, ...]:
 
 def _number_matches(text: str):
     """Matches of the number pattern, found from cheap triggers (digit runs, number words,
-    "a"/"an") and anchored there, in text order — the same numbers a full scan finds."""
-    res = _claim_res()["number"]
+    "a"/"an") and anchored there, in text order — the same numbers a full scan finds (the
+    pattern made case-sensitive, on :func:`_lowered` text: see :func:`_case_free`)."""
+    res = _claim_res_low()["number"]
+    low = _lowered(text)
     starts = [a for a, _ in _digit_runs(text)]
     starts.extend(_key_words(text)["number"])  # number words, and "a"/"an" between spaces
     last = -1
     for p in sorted(set(starts)):
         if p < last:
             continue
-        m = res.match(text, p)
+        m = res.match(low, p)
         if m is not None:
             last = m.end()
             yield m
@@ -1994,12 +2058,14 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
     """
     anchor_d = parse_anchor(anchor)
     quotes = _quote_index(quotes)
-    res = _claim_res()
+    res = _claim_res_low()  # case-sensitive, on ``low`` (see _case_free)
+    low = _lowered(text)
     if times is None:
         times = extract_times(text, anchor_d)
     busy = [(t.start, t.end) for t in times if t.kind is not TimeKind.DURATION and t.kind is not TimeKind.RELATIVE]
     busy += [(t.start, t.end) for t in times if t.kind is TimeKind.RELATIVE or t.kind is TimeKind.DURATION]
     busy.sort()
+    n_busy = len(busy)
     sents = None
     sent_starts: list[int] = []
     periods = None
@@ -2012,18 +2078,21 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
     bi = 0
     for m in _number_matches(text):
         ns, ne = m.start(), m.end()
-        while bi < len(busy) and busy[bi][1] <= ns:
+        while bi < n_busy and busy[bi][1] <= ns:
             bi += 1
-        overlaps = False
-        for bs, be in busy[bi:bi + 3]:
-            if bs < ne and ns < be:
-                overlaps = True
-                break
-        if overlaps:
-            continue
-        written = m.group("num")
-        is_article = _fold(written) in ("a", "an")
-        after = text[ne:ne + 80]
+        # ``busy`` is sorted by start: when the first span left starts at or after the
+        # number's end, none of the three looked at overlaps it
+        if bi < n_busy and busy[bi][0] < ne:
+            overlaps = False
+            for bs, be in busy[bi:bi + 3]:
+                if bs < ne and ns < be:
+                    overlaps = True
+                    break
+            if overlaps:
+                continue
+        written = text[ns:ne]  # the match is the group "num", read off ``low``
+        is_article = low[ns:ne] in ("a", "an")
+        after = low[ne:ne + 80]
         cm = counted_after.match(after)
         if is_article and cm is None:
             continue  # "a"/"an" is a number only before a counted noun
@@ -2033,19 +2102,20 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         if parsed is None:
             continue
         value, vague = parsed
-        before = text[max(0, ns - 40):ns]
+        before = low[max(0, ns - 40):ns]
         before_word = _last_word(before)
         qm = res["qual_before"].search(before) if before_word in qual_last_words else None
-        if qm and _PHRASAL_OVER.search(before):
+        if qm and _PHRASAL_OVER_LOW.search(before):
             qm = None  # "handed over 46 prisoners": a verb's particle, not "more than"
         qualifier = _qualifiers()[" ".join(_fold(qm.group("qual")).split())] if qm else ("at least" if vague else "exact")
         if qm:
             start = ns - (len(before) - qm.start())
-            pre = text[max(0, start - 40):start]
+            pre = low[max(0, start - 40):start]
             pre_word = _last_word(pre)
         else:  # the claim starts at the number: what precedes it is ``before``
             start, pre, pre_word = ns, before, before_word
-        if not qm and pre_word in _DEFINITE and res["def_before"].search(pre) and not _OF_THE.search(pre):
+        if not qm and pre_word in _DEFINITE and res["def_before"].search(pre) \
+                and not _OF_THE.search(text[max(0, start - 40):start]):
             continue  # "the two countries", "its 30 soldiers": a reference, not a claim ("Of the 37 killed" is one)
         counted, counted_cls, implied, end, rule = "", "", "", ne, "number"
         if cm:
@@ -2068,12 +2138,12 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             else:
                 end = ne + cm.end()
                 rule = "number+noun"
-        of_them = None if cm is not None or is_article else _OF_THEM.match(after)
+        of_them = None if cm is not None or is_article else _OF_THEM.match(text, ne, ne + 80)
         if of_them:
-            end = ne + of_them.end()  # "eight of them were wounded", "23 of whom had lost a leg"
+            end = of_them.end()  # "eight of them were wounded", "23 of whom had lost a leg"
             rule = "number+of-them"
         outcome, casualty = "", False
-        tail = text[end:end + 60]
+        tail = low[end:end + 60]
         om = outcome_after.match(tail)
         if om:
             outcome, casualty = outcomes[(" ".join(_fold(om.group("out")).split()), "after")]
@@ -2155,17 +2225,29 @@ def extract_timeline(text: str, quotes: Sequence = (), outlet: str = "", *, anch
     sents = _sentences(text, sentences)
     periods = _periods(sents, times, anchor_d)
     out: list[TimelineEvent] = []
-    ti = 0
+    starts = [t.start for t in times]
+    ti, n = 0, len(times)
     for s, period in zip(sents, periods):
+        if ti >= n:
+            break  # no expression left: no later sentence holds one
+        end = s.end
+        if starts[ti] >= end:
+            continue  # most sentences hold no expression
+        start = s.start
         own = []
-        while ti < len(times) and times[ti].start < s.end:
-            if times[ti].start >= s.start:
+        while ti < n and starts[ti] < end:
+            if starts[ti] >= start:
                 own.append(times[ti])
             ti += 1
         if not own:
             continue
-        resolved = [t for t in own if t.when]
-        best = max(resolved, key=lambda t: _PRECISION[t.granularity]) if resolved else own[0]
+        # the first of the most precise resolved expressions, else the first expression
+        best, best_precision = own[0], -1
+        for t in own:
+            if t.when:
+                precision = _PRECISION[t.granularity]
+                if precision > best_precision:
+                    best, best_precision = t, precision
         claimant, claimant_side = _claimant_and_side(quotes, best.start, best.end, outlet)
         out.append(_timeline_event(best.when, best.granularity, s.text, claimant, s.start, s.end, claimant_side,
                                    best.text, best.start, best.end, best.normal, period, s.index))
