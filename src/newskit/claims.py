@@ -61,8 +61,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from enum import Enum
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from . import errors, resources
 
@@ -2567,12 +2567,11 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
         if has_breach:
             for p in _party_starts(text, parties):
                 m = res["in_breach"].match(text, p, s.end)
-                if m is not None and not _FAR_NOT.search(m.group("mid")) and \
-                        not any(m.end("accused") < x < m.start("verb") for x in parties):
+                if m is not None and _own_clause(m, parties):
                     _add_hostile(ctx, m, s, "hostile-act")
         for p in hostile_parties:
             m = res["hostile_far"].match(text, p, s.end)
-            if m is not None and _far_verb_ok(text, m, parties):
+            if m is not None and _far_verb_ok(m, parties):
                 _add_hostile(ctx, m, s, "hostile-act")
         for p, side in learned.get(si, ()):
             m = res["hostile_bare"].match(text, p, s.end)
@@ -3106,17 +3105,26 @@ _FAR_NOT = re.compile(r"\b(?:said|says|say|told|tells|reported|reports|according
                       r"that|whose|by|not|never|no)\b", re.IGNORECASE)
 
 
-def _far_verb_ok(text: str, m: re.Match, parties) -> bool:
-    """Whether the hostile verb of a ``hostile_far`` match is the party's own: what lies between
-    them joins a second verb ("… and fired") or names places, holds no speaker's verb, no
-    subordinate or relative clause, no negation and no other party, and the verb is finite."""
+def _own_clause(m: re.Match, parties) -> bool:
+    """Whether what lies between the party and the verb of match ``m`` (its group ``mid``)
+    holds no speaker's verb, no subordinate or relative clause, no negation (``_FAR_NOT``) and
+    none of the other ``parties`` (offsets): the verb is then the party's own."""
+    if _FAR_NOT.search(m.group("mid")):
+        return False
+    lo, hi = m.end("accused"), m.start("verb")
+    return not any(lo < p < hi for p in parties)
+
+
+def _far_verb_ok(m: re.Match, parties) -> bool:
+    """Whether the hostile verb of a ``hostile_far`` match is the party's own: it is finite,
+    what lies between joins a second verb ("… and fired") or names places, holds no number
+    and passes :func:`_own_clause`."""
     mid = m.group("mid")
     if m.group("verb").endswith("ing") or not (_FAR_JOINED.search(mid) or _FAR_PLACE.match(mid)):
         return False
-    if _FAR_NOT.search(mid) or any(c.isdigit() for c in mid):
+    if any(c.isdigit() for c in mid):
         return False  # "puts the toll at 71 dead and 160 wounded": a count, not an act
-    lo, hi = m.end("accused"), m.start("verb")
-    return not any(lo < p < hi for p in parties)
+    return _own_clause(m, parties)
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[“\"«]")
