@@ -85,7 +85,8 @@ def test_first_article_claims(first):
 @pytest.mark.parametrize("text", [
     "The two countries met in 2020.", "He was the first soldier to arrive.", "Prices rose 5% in 2021.",
     "The talks began at 9 a.m. and ended at 17:30 GMT.", "It cost $2 million.", "No numbers here at all.",
-    "Its 30 soldiers were already there.", "", "   \n\n  ",
+    "The two neighbours fought a war.", "The two sides exchanged bodies.", "Every one of these people mattered.",
+    "The brothers, aged 9 and 12, were hit.", "Its 30 trucks were already there.", "", "   \n\n  ",
 ])
 def test_not_claims(text):
     assert C.extract_claims(text) == []
@@ -98,6 +99,32 @@ def test_claim_kinds_and_millions():
         (1200000, "about", C.ClaimKind.CASUALTY, "displaced"),
         (24, "at least", C.ClaimKind.COUNT, ""),
     ]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a definite count of people is a claim (annotators mark it: "the 23 soldiers … killed")
+    ("She buried the 23 soldiers from our district killed last week.", [("23 soldiers", 23, "soldiers")]),
+    ("He walked for six hours with her three children.", [("three children", 3, "children")]),
+    # a quoted figure: the noun or the outcome after the closing mark counts it
+    ('It is holding "at least five" Bekmoran servicemen.', [('at least five" Bekmoran servicemen', 5, "soldiers")]),
+    ('The ministry said five soldiers had died and "more than a dozen" were hurt.',
+     [("five soldiers", 5, "soldiers"), ("more than a dozen", 12, "soldiers")]),
+    # a figure named before the number
+    ('Officials put the figure higher, at "over 9,000".', [("over 9,000", 9000, "people")]),
+    # the count of the sentence goes on in a parallel clause
+    ("At least 16 people were killed on the Lentharian side and nine on the Moravosti side.",
+     [("At least 16 people", 16, "people"), ("nine", 9, "people")]),
+])
+def test_counts_in_context(text, want):
+    got = [(c.text, c.value, c.counted) for c in C.extract_claims(text)]
+    assert got == want
+    for c in C.extract_claims(text):
+        assert text[c.start:c.end] == c.text
+
+
+def test_parallel_count_keeps_the_outcome():
+    [a, b] = C.extract_claims("Since 2019, 312 bodies have been returned to Zenthar and 268 to Pallira.")
+    assert (b.value, b.counted, b.outcome) == (268, a.counted, a.outcome)
 
 
 def test_article_a_needs_outcome():

@@ -394,6 +394,12 @@ def _counted() -> dict[str, tuple[str, str, str, bool]]:
 
 
 @functools.cache
+def _not_definite() -> frozenset[str]:
+    """Counted nouns that after "the"/"their" name no group of people ("the two neighbours")."""
+    return frozenset(r["noun"] for r in resources.table("claim_counted.tsv") if r.get("definite") == "no")
+
+
+@functools.cache
 def _outcomes() -> dict[tuple[str, str], tuple[str, bool]]:
     return {(r["form"], r["position"]): (r["outcome"], r["casualty"] == "yes")
             for r in resources.table("claim_outcomes.tsv")}
@@ -1956,6 +1962,11 @@ _DEFINITE = frozenset({"the", "these", "those", "its", "their", "both", "all", "
                        "first", "last"})
 
 
+_OPEN_MARKS, _CLOSE_MARKS = "\"“«", "\"”»"  # marks around a quoted figure: 'at "nearly 4,000"'
+# a number with neither noun nor outcome that repeats the count before it in its sentence
+_PARALLEL_BEFORE = re.compile(r"(?:\band|,|\bcompared\s+with|\bagainst|\bnot|\bup\s+from(?:\s+the)?|\bversus)\s+$")
+_PARALLEL_AFTER = re.compile(r"\s+(?:on|in|to|from|at|among|for|as|and|but)\b|\s*[,.;:)]")
+_AGES_BEFORE = re.compile(r"\bage[ds]?\s+\d+\s+(?:and|or|to)\s+$")  # "brothers, aged 9 and 12"
 _OF_THE = re.compile(r"\bOf\s+the\s+$")  # opening a sentence: "Of the 37 people killed, 11 were children"
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|more|others)\b")  # a part of, or more of, a group counted before
 
@@ -2015,6 +2026,7 @@ _TOLL_BEFORE = re.compile(r"\btoll\s+(?:(?:had|has)\s+)?(?:at|to|of|rose\s+to|ri
 _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?:(?:its|their|the)\s+)?(?:[a-z]+\s+){0,2}?(?P<how>dead|killed|wounded|"
                                r"injured|deaths|casualties|soldiers|civilians|people)\b[^.;:]{0,70}?\s(?:at|to)\s+$",
                                re.IGNORECASE)
+_FIGURE_BEFORE = re.compile(r"\b(?:figures?|losses|tally)\b[^.;:!?\d]{0,60}?\s(?:at|of)\s+[\"“«]?$", re.IGNORECASE)
 _DEMONYM_PEOPLE = re.compile(r"\s+(?:[A-Z][a-z]+(?:ians|ans|is|ese))\b(?![’'-])")
 
 
@@ -2036,6 +2048,8 @@ def _bare_count(text: str, start: int, pre: str, end: int) -> tuple[str, str, in
             how = _fold(m.group("how"))
             outcome = "wounded" if how in ("wounded", "injured") else "killed" if how in ("dead", "killed", "deaths") else ""
             return "people", outcome, end, "+number-of"
+    if _FIGURE_BEFORE.search(text, max(0, start - 80), start) and _PARALLEL_AFTER.match(text, end):
+        return "people", "", end, "+figure"  # 'put the figure higher, at "over 9,000"', "her figure of 38"
     m = _DEMONYM_PEOPLE.match(text, end)
     if m is not None:
         return "people", "", m.end(), "+demonym"
@@ -2114,9 +2128,16 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             pre_word = _last_word(pre)
         else:  # the claim starts at the number: what precedes it is ``before``
             start, pre, pre_word = ns, before, before_word
-        if not qm and pre_word in _DEFINITE and res["def_before"].search(pre) \
-                and not _OF_THE.search(text[max(0, start - 40):start]):
-            continue  # "the two countries", "its 30 soldiers": a reference, not a claim ("Of the 37 killed" is one)
+        ae = ne  # where the words after the number start
+        if not is_article and ne < len(text) \
+                and text[ne] in _CLOSE_MARKS and start > 0 and text[start - 1] in _OPEN_MARKS:
+            ae = ne + 1  # 'holding "at least five" Bekmoran servicemen': the mark closes a quoted figure
+            after = low[ae:ae + 80]
+            cm = counted_after.match(after)
+        definite = not qm and pre_word in _DEFINITE and res["def_before"].search(pre) \
+            and not _OF_THE.search(text[max(0, start - 40):start])
+        if definite and (cm is None or is_article):
+            continue  # "the two countries", "the 1990s": no people counted ("Of the 37 killed" is a claim)
         counted, counted_cls, implied, end, rule = "", "", "", ne, "number"
         if cm:
             noun = _norm_noun(cm.group("noun"))
@@ -2136,14 +2157,18 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
                 cm = None
                 counted = implied = ""
             else:
-                end = ne + cm.end()
+                end = ae + cm.end()
                 rule = "number+noun"
-        of_them = None if cm is not None or is_article else _OF_THEM.match(text, ne, ne + 80)
+        if definite and (cm is None or counted_cls != "people" or value == 1 or noun in _not_definite()
+                         or (out and out[-1].end > ns)  # "Two of the three soldiers": inside the claim before
+                         or any(w[0].islower() for w in text[ne + cm.start("mods"):ne + cm.end("mods")].split())):
+            continue  # "the two sides exchanged bodies", "every one of these people": no count of people
+        of_them = None if cm is not None or is_article else _OF_THEM.match(text, ae, ae + 80)
         if of_them:
             end = of_them.end()  # "eight of them were wounded", "23 of whom had lost a leg"
             rule = "number+of-them"
         outcome, casualty = "", False
-        tail = low[end:end + 60]
+        tail = low[max(end, ae):max(end, ae) + 60]
         om = outcome_after.match(tail)
         if om:
             outcome, casualty = outcomes[(" ".join(_fold(om.group("out")).split()), "after")]
@@ -2158,19 +2183,25 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         if not outcome and implied:
             outcome, casualty = implied, implied in _casualty_outcomes()
         if not counted and not outcome and not of_them:
-            bare = _bare_count(text, start, pre, end)
+            bare = _bare_count(text, start, pre, max(end, ae))
             if bare is not None:  # "forced more than 300,000 from their homes", "the death toll at 116"
                 counted, outcome, end, how = bare
+                end = ne if end == ae else end  # 'at "over 9,000"': the span stops before the closing mark
                 casualty = outcome in _casualty_outcomes()
                 rule += how
         if outcome:
             rule += "+outcome"
-        if not counted and not outcome and not of_them:
+        parallel = not counted and not outcome and not of_them and not is_article \
+            and _PARALLEL_BEFORE.search(pre) is not None and _PARALLEL_AFTER.match(text, max(end, ae)) is not None \
+            and _AGES_BEFORE.search(pre) is None
+        if not counted and not outcome and not of_them and not parallel:
             continue
         if is_article and not (counted and outcome):
             continue
         if value == 1 and _SPEAKS_AFTER.match(text, end):
             continue  # "“We are operating by torchlight,” one surgeon said": a speaker, not a count
+        if is_article and pre_word == "including":
+            continue  # "two civilians, including a 12-year-old girl": one of those counted, no new count
         if is_article and pre.endswith(", ") and text.startswith(",", end):
             continue  # "The longest-held prisoner, a 58-year-old farmer, …": an appositive, not a count
         if sents is None:
@@ -2181,6 +2212,12 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         if si >= 0 and ns >= sents[si].end:
             si = -1
         sidx = sents[si].index if si >= 0 else -1
+        if parallel:  # "16 people were killed on one side and nine on the other": the count before goes on
+            if not (last_sentence_claim and last_sentence_claim[0] == sidx and last_sentence_claim[1]):
+                continue
+            outcome = last_sentence_claim[2]
+            casualty = outcome in _casualty_outcomes()
+            rule += "+parallel"
         if not counted:
             if last_sentence_claim and last_sentence_claim[0] == sidx and last_sentence_claim[1]:
                 counted = last_sentence_claim[1]
@@ -2190,7 +2227,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         if (of_them or cm is not None) and not counted:
             counted = "people"  # "19 of the wounded", "eight of them", with no group counted before
         if counted:
-            last_sentence_claim = (sidx, counted)
+            last_sentence_claim = (sidx, counted, outcome)
         kind = ClaimKind.CASUALTY if (casualty or outcome in _casualty_outcomes()) else ClaimKind.COUNT
         claimant, claimant_side = _claimant_and_side(quotes, start, end, outlet)
         out.append(_numeric_claim(
