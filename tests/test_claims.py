@@ -122,6 +122,22 @@ def test_counts_in_context(text, want):
         assert text[c.start:c.end] == c.text
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Of the 40 men in my unit, 11 came home.", [("40 men", None), ("11", "returned")]),
+    ("Doctors said four remain in a critical condition.", [("four", "wounded")]),
+    ('"We went down to the cellar, 14 of us," she said.', [("14 of us", "")]),
+    ("Around 160,000 more were driven from their homes.", [("Around 160,000 more", "displaced")]),
+])
+def test_outcomes_of_parts_and_conditions(text, want):
+    got = [(c.text, c.outcome) for c in C.extract_claims(text)]
+    assert [g for g, _ in got] == [w for w, _ in want]
+    assert all(o == w for (_, o), (_, w) in zip(got, want) if w is not None)
+
+
+def test_an_age_is_no_count():
+    assert C.extract_claims("A fourth, a woman of 58, is still missing.") == []
+
+
 def test_parallel_count_keeps_the_outcome():
     [a, b] = C.extract_claims("Since 2019, 312 bodies have been returned to Zenthar and 268 to Pallira.")
     assert (b.value, b.counted, b.outcome) == (268, a.counted, a.outcome)

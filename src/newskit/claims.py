@@ -394,6 +394,13 @@ def _counted() -> dict[str, tuple[str, str, str, bool]]:
 
 
 @functools.cache
+def _age_of() -> re.Pattern:
+    """A singular person noun and "of" before a number: "a woman of 58" gives an age."""
+    nouns = [n for n, (_, cls, _, singular) in _counted().items() if singular and cls == "people"]
+    return re.compile(rf"\b(?:{_trie_alt(nouns, fold=True)})\s+of\s+$")
+
+
+@functools.cache
 def _not_definite() -> frozenset[str]:
     """Counted nouns that after "the"/"their" name no group of people ("the two neighbours")."""
     return frozenset(r["noun"] for r in resources.table("claim_counted.tsv") if r.get("definite") == "no")
@@ -555,7 +562,7 @@ def _claim_res() -> dict[str, re.Pattern]:
     after = _trie_alt((f for (f, pos) in outcomes if pos == "after"), fold=True)
     before = _trie_alt((f for (f, pos) in outcomes if pos == "before"), fold=True)
     noun = _trie_alt((f for (f, pos) in outcomes if pos == "noun"), fold=True)
-    aux = r"(?:had|have|has|were|was|been|are|is|be|being|reportedly|also|later|all|who|that|each|allegedly|since)"
+    aux = r"(?:had|have|has|were|was|been|are|is|be|being|reportedly|also|later|all|who|that|each|allegedly|since|remain|remained|remains|still)"
     return {
         "number": re.compile(number, re.IGNORECASE),
         "qual_before": re.compile(rf"\b(?P<qual>{quals})\s+$", re.IGNORECASE),
@@ -1968,7 +1975,7 @@ _PARALLEL_BEFORE = re.compile(r"(?:\band|,|\bcompared\s+with|\bagainst|\bnot|\bu
 _PARALLEL_AFTER = re.compile(r"\s+(?:on|in|to|from|at|among|for|as|and|but)\b|\s*[,.;:)]")
 _AGES_BEFORE = re.compile(r"\bage[ds]?\s+\d+\s+(?:and|or|to)\s+$")  # "brothers, aged 9 and 12"
 _OF_THE = re.compile(r"\bOf\s+the\s+$")  # opening a sentence: "Of the 37 people killed, 11 were children"
-_OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom)|more|others)\b")  # a part of, or more of, a group counted before
+_OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom|those|(?P<us>us))|more|others)\b")  # a part of, or more of, a group counted before
 
 
 def _last_word(s: str) -> str:
@@ -2017,7 +2024,7 @@ def _number_matches(text: str):
 
 
 _SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|added|recalled|explained|asked|wrote)\b")
-_DISPLACE_BEFORE = re.compile(r"\b(?:forced|forcing|forces|drove|driving|drives|displaced|displacing|uprooted|"
+_DISPLACE_BEFORE = re.compile(r"\b(?:forced|forcing|forces|drove|driven|driving|drives|displaced|displacing|uprooted|"
                               r"uprooting)\s+$", re.IGNORECASE)
 _DISPLACE_AFTER = re.compile(r"\s+(?:people\s+|others\s+)?(?:from|to\s+flee|out\s+of|into|across)\b|\s*[.;]")
 _TOLL_BEFORE = re.compile(r"\btoll\s+(?:(?:had|has)\s+)?(?:at|to|of|rose\s+to|risen\s+to|stood\s+at|stands\s+at|"
@@ -2112,6 +2119,8 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             continue  # "a"/"an" is a number only before a counted noun
         if text.startswith(",", ne) and _AGE_BEFORE.search(text, max(0, ns - 40), ns):
             continue  # "Anya Brel, 52, who fled": an age
+        if low.endswith(" of ", 0, ns) and _age_of().search(low, max(0, ns - 40), ns):
+            continue  # "a woman of 58": an age
         parsed = parse_number(written)
         if parsed is None:
             continue
@@ -2222,8 +2231,9 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             if last_sentence_claim and last_sentence_claim[0] == sidx and last_sentence_claim[1]:
                 counted = last_sentence_claim[1]
                 rule += "+elliptic"
-        if of_them and not outcome and not (last_sentence_claim and last_sentence_claim[0] == sidx):
-            continue  # "One of them, who spoke on condition of anonymity": no group counted before
+        if of_them and not outcome and not of_them.group("us") \
+                and not (last_sentence_claim and last_sentence_claim[0] == sidx):
+            continue  # "One of them, who spoke on condition of anonymity": no group counted before ("14 of us" is one)
         if (of_them or cm is not None) and not counted:
             counted = "people"  # "19 of the wounded", "eight of them", with no group counted before
         if counted:
