@@ -939,6 +939,16 @@ def test_every_relative_phrase_of_the_resource_resolves():
         assert t.text.lower() == row["phrase"], row
 
 
+@pytest.mark.parametrize("text, want", [
+    ("The shelling went on until dawn.", ["dawn"]),
+    ("They have fled their homes since the spring.", ["the spring"]),
+    ("Since the night of 16 May every door is open.", ["16 May"]),  # the date, not "the night"
+    ("Between Saturday evening and dawn on Sunday, shells fell.", ["Saturday evening", "Sunday"]),
+])
+def test_parts_of_day_and_seasons(text, want):
+    assert [t.text for t in C.extract_times(text, "2025-06-07")] == want
+
+
 @pytest.mark.parametrize("phrase", ["that morning", "within minutes", "within hours", "weeks in advance",
                                     "by mid-morning"])
 def test_relative_phrases_anchored_to_another_event(phrase):

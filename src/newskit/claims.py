@@ -499,7 +499,8 @@ def _time_res() -> dict[str, re.Pattern]:
     relative = (
         rf"\b(?:(?P<n>\d+|{_NUMWORD_RE}|a few|a couple of|several|a|an)\s+(?P<unit>{_UNITS})s?\s+"
         r"(?P<dir>later|earlier|ago|before|after|afterwards)\b"
-        rf"|(?P<phrase>{relative_words})\b)"
+        # "the night of 7 March", "dawn on Sunday": the date that follows is the expression
+        rf"|(?P<phrase>{relative_words})\b(?!\s+of\s+(?:\d|{_MONTH_FULL_RE.lower()}|{_WD_RE.lower()})|\s+on\s+{_WD_RE.lower()}))"
     )
     duration = (
         rf"\b(?:(?P<n>\d+|{_NUMWORD_RE})-(?P<unit>{_UNITS})(?:-long)?\b(?!-old)"
