@@ -134,6 +134,16 @@ def test_outcomes_of_parts_and_conditions(text, want):
     assert all(o == w for (_, o), (_, w) in zip(got, want) if w is not None)
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Moravost says it holds 17, and accuses Calderyn of detaining nine.", [("17", "detained")]),
+    ("The shell hit a farm, killing two of his cows.", []),  # a plural the counted list lacks
+    ("Each side handed over 43 captives, Brenn said.", [("43 captives", "exchanged")]),
+    ('"I stopped counting," said Tomas Ferrel, 41, a lorry driver detained in October.', []),  # an appositive
+])
+def test_outcome_before_a_bare_number(text, want):
+    assert [(c.text, c.outcome) for c in C.extract_claims(text)][:len(want) or None] == want
+
+
 def test_an_age_is_no_count():
     assert C.extract_claims("A fourth, a woman of 58, is still missing.") == []
 

@@ -1974,6 +1974,8 @@ _OPEN_MARKS, _CLOSE_MARKS = "\"“«", "\"”»"  # marks around a quoted figure
 # a number with neither noun nor outcome that repeats the count before it in its sentence
 _PARALLEL_BEFORE = re.compile(r"(?:\band|,|\bcompared\s+with|\bagainst|\bnot|\bup\s+from(?:\s+the)?|\bversus)\s+$")
 _PARALLEL_AFTER = re.compile(r"\s+(?:on|in|to|from|at|among|for|as|and|but)\b|\s*[,.;:)]")
+# a plural noun the counted list lacks after a number: "killing two of his cows", "held two rounds of talks"
+_OTHER_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:his|her|their|its|the|our)\s+)?[a-z]+s\b")
 _AGES_BEFORE = re.compile(r"\bage[ds]?\s+\d+\s+(?:and|or|to)\s+$")  # "brothers, aged 9 and 12"
 _OF_THE = re.compile(r"\bOf\s+the\s+$")  # opening a sentence: "Of the 37 people killed, 11 were children"
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom|those|(?P<us>us))|more|others)\b")  # a part of, or more of, a group counted before
@@ -2184,6 +2186,8 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             outcome, casualty = outcomes[(" ".join(_fold(om.group("out")).split()), "after")]
         else:
             bm = res["outcome_before"].search(pre) if pre_word in outcome_before_words else None
+            if bm and not counted and not of_them and _OTHER_NOUN_AFTER.match(text, max(end, ae)) is not None:
+                bm = None  # "killing two of his cows", "held two rounds": the number counts something else
             if bm:
                 outcome, casualty = outcomes[(" ".join(_fold(bm.group("out")).split()), "before")]
             else:
@@ -2212,8 +2216,8 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             continue  # "“We are operating by torchlight,” one surgeon said": a speaker, not a count
         if is_article and pre_word == "including":
             continue  # "two civilians, including a 12-year-old girl": one of those counted, no new count
-        if is_article and pre.endswith(", ") and text.startswith(",", end):
-            continue  # "The longest-held prisoner, a 58-year-old farmer, …": an appositive, not a count
+        if is_article and pre.endswith(", ") and (text.startswith(",", end) or pre[-3:-2].isdigit()):
+            continue  # "The longest-held prisoner, a 58-year-old farmer, …", "Ferrel, 41, a lorry driver": an appositive
         if sents is None:
             sents = _sentences(text, sentences)
             periods = _periods(sents, times, anchor_d)
