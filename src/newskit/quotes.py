@@ -297,7 +297,7 @@ def _place_nouns() -> frozenset[str]:
 def _newspaper_name() -> re.Pattern[str]:
     """A newspaper's name: capitalised words ending in a word of ``resources/newspaper_words.txt``."""
     words = "|".join(re.escape(w) for w in resources.lines("newspaper_words.txt"))
-    return re.compile(r"(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,3}(?:" + words + r")(?![\w’'])")
+    return re.compile(r"(?=[A-Z])(?<![\w’'])(?:[A-Z][\w’'\-]*\s+){1,3}(?:" + words + r")(?![\w’'])")
 
 
 @functools.cache
@@ -314,7 +314,7 @@ def _name_word() -> str:
 def _name_regex() -> re.Pattern[str]:
     """Two or more capitalised words (see :func:`_name_word`)."""
     word = _name_word()
-    return re.compile(rf"(?<![\w’'])({word}(?:\s+(?:of\s+|de\s+|al-)?{word})+)")
+    return re.compile(rf"(?=[A-Z])(?<![\w’'])({word}(?:\s+(?:of\s+|de\s+|al-)?{word})+)")
 
 
 @functools.cache
@@ -322,7 +322,7 @@ def _cap_run_regex() -> re.Pattern[str]:
     """A run of one or more capitalised words (see :func:`_name_word`), with the period that
     ends its last word, if any."""
     word = _name_word()
-    return re.compile(rf"(?<![\w’'\-]){word}(?:[ \t]+(?:de[ \t]+|al-)?{word})*\.?")
+    return re.compile(rf"(?=[A-Z])(?<![\w’'\-]){word}(?:[ \t]+(?:de[ \t]+|al-)?{word})*\.?")
 
 
 @functools.cache
@@ -2661,7 +2661,7 @@ def _definite_pattern(head: str) -> re.Pattern[str]:
     # "the ministry" ← "Kalvoria’s defence ministry": capitalised words, then at most one
     # lower-case modifier that is no function word; "the diplomat" ← "senior Halvorian diplomat"
     # (a rank word before them)
-    return re.compile(r"(?<![\w’'])((?:(?:senior|junior|top|chief|former|deputy|acting)\s+)?"
+    return re.compile(r"(?=[A-Zsjtcfda])(?<![\w’'])((?:(?:senior|junior|top|chief|former|deputy|acting)\s+)?"
                       r"(?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,3}"
                       r"(?:(?!(?:the|a|an|and|or|of|in|on|at|to|for|by|with|from|said|says)\s)[a-z]+\s+)?)"
                       + re.escape(head) + r"(?![\w’'])")
@@ -2672,7 +2672,7 @@ def _proper_name_pattern(head: str) -> re.Pattern[str]:
     """"the council" ← "the National Broadcasting Council", "the heritage agency" ← "Dravenian
     Heritage Agency": one to four capitalised words, then ``head`` with capitalised words."""
     cap_head = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in head.split())
-    return re.compile(r"(?<![\w’'])(?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,4}" + cap_head +
+    return re.compile(r"(?=[A-Z])(?<![\w’'])(?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,4}" + cap_head +
                       r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)?(?![\w’'])")
 
 
@@ -2691,7 +2691,8 @@ _PERSON_FOLLOW = re.compile(r",\s+(?:who\b|\d{1,3},)")
 def _titled_name_pattern(head: str) -> re.Pattern[str]:
     """"President Ilian Dorsk", "defence minister, Aurel Petran": ``head`` (any case), then a
     name of two to four capitalised words (group 1)."""
-    return re.compile(r"(?<![\w’'])(?i:" + re.escape(head).replace("\\ ", r"\s+") + r"),?\s+"
+    # the look-ahead (what the match starts with) lets the engine skip to it, past the look-behind
+    return re.compile(r"(?=(?i:" + re.escape(head[0]) + r"))(?<![\w’'])(?i:" + re.escape(head).replace("\\ ", r"\s+") + r"),?\s+"
                       r"((?:[A-Z][\w’'\-]*\s+){1,3}[A-Z][\w’'\-]*)(?![\w’'])")
 
 
@@ -2699,7 +2700,7 @@ def _titled_name_pattern(head: str) -> re.Pattern[str]:
 def _name_appositive_pattern(head: str) -> re.Pattern[str]:
     """"Father Anton Brel, the village priest": a name (group 1), then an appositive whose
     noun is ``head``."""
-    return re.compile(r"(?<![\w’'])((?:[A-Z][\w’'\-.]*\s+){1,3}[A-Z][\w’'\-]*),\s+"
+    return re.compile(r"(?=[A-Z])(?<![\w’'])((?:[A-Z][\w’'\-.]*\s+){1,3}[A-Z][\w’'\-]*),\s+"
                       r"(?:the|a|an|his|her|its|their|[A-Z][\w\-]*(?:’s|'s))\s+(?:[\w\-]+\s+){0,3}?"
                       + re.escape(head).replace("\\ ", r"\s+") + r"(?![\w’'])")
 
