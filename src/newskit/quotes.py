@@ -2246,10 +2246,15 @@ class _Extractor:
                 if not self._in_quote(m.start()):
                     found = m
             return found.group(0) if found else None
+        lo = max(0, pos - FAR_WINDOW)
+        window = self.text[lo:pos]  # each pattern below needs ``head`` (or its capitalised form) in it
+        cap_first = head[:1].upper() + head.split()[0][1:]
         if noun in _title_words() or (noun in _source_nouns() and noun not in _ORG_WORDS):
             found = None
-            lo = max(0, pos - FAR_WINDOW)
-            for pat in (_titled_name_pattern(head), _name_appositive_pattern(head)):
+            pats = [_titled_name_pattern(head)] if head.casefold() in window.casefold() else []  # (?i: …)
+            if head in window:
+                pats.append(_name_appositive_pattern(head))
+            for pat in pats:
                 for m in pat.finditer(self.text, lo, pos):
                     if not self._in_quote(m.start()) and (found is None or m.start() > found.start()):
                         found = m
@@ -2257,20 +2262,23 @@ class _Extractor:
                 return found.group(1)
         found = None
         n_head = len(head.split())
-        for m in _definite_pattern(head).finditer(self.text, max(0, pos - FAR_WINDOW), pos):
-            if len(_drop_not_names(m.group().split())) > n_head:
-                found = m  # a bare "The ministry" in between adds nothing
+        if head in window:
+            for m in _definite_pattern(head).finditer(self.text, lo, pos):
+                if len(_drop_not_names(m.group().split())) > n_head:
+                    found = m  # a bare "The ministry" in between adds nothing
         proper = None
-        for m in _proper_name_pattern(head).finditer(self.text, max(0, pos - FAR_WINDOW), pos):
-            if not self._in_quote(m.start()):
-                proper = m
+        if cap_first in window:
+            for m in _proper_name_pattern(head).finditer(self.text, lo, pos):
+                if not self._in_quote(m.start()):
+                    proper = m
         if proper is None and found is None:
             # "…, the monitoring mission said. In its weekly report, the Joint Monitoring Mission
             # said …": the writer names it in full in the next two sentences
             si = self.sent_at(pos)
             hi = self.sents[min(si + 2, len(self.sents) - 1)].end
-            proper = next((m for m in _proper_name_pattern(head).finditer(self.text, pos, hi)
-                           if not self._in_quote(m.start())), None)
+            if cap_first in self.text[pos:hi]:
+                proper = next((m for m in _proper_name_pattern(head).finditer(self.text, pos, hi)
+                               if not self._in_quote(m.start())), None)
         if proper is not None and (found is None or proper.start() > found.start()):
             words = _drop_not_names(proper.group().split())
             if len(words) > n_head:
@@ -2353,6 +2361,8 @@ class _Extractor:
         for m in _cap_run_regex().finditer(self.text):
             yield m.start(), m.end(), m.group().split()
 
+    _RUN_END_CHARS = frozenset("s.,’'")
+
     def _persons(self) -> tuple[list[int], list[tuple[str, str | None]]]:
         """People named in the writer's text (not inside quotes), in text order: start
         positions and ``(name, gender)``.  A run of capitalised words is a person when it holds
@@ -2375,11 +2385,12 @@ class _Extractor:
             if not words or self._in_quote(a):
                 continue
             last = words[-1]
-            for end in ("’s", "'s", ".", ",", "’", "'"):
-                if last.endswith(end):
-                    last = last[:-len(end)]
-            words[-1] = last
-            if not last or _has_org_word(" ".join(words)):
+            if last[-1] in self._RUN_END_CHARS:  # every ending below ends in one of them
+                for end in ("’s", "'s", ".", ",", "’", "'"):
+                    if last.endswith(end):
+                        last = last[:-len(end)]
+                words[-1] = last
+            if not last or any(w.lower().strip(".,’'") in _ORG_WORDS for w in words):  # _has_org_word
                 continue
             nxt = text[run_end:run_end + 20].split()[:1]
             if words[0] in ("St.", "St", "Saint") or (nxt and nxt[0].lower().strip(",.;:") in _place_nouns()) \
