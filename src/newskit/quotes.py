@@ -787,19 +787,13 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     # a relative clause right before the verb ("A source who asked not to be named said",
     # "a sergeant who … because he was not authorised to speak told"): its words may be
     # anything, so the walk starts at its "who"/"which"
+    # (the walk reads a few words only: each is lower-cased where it is read)
     low_seg = seg.lower()
-    # the words lower-cased by one call: ``words`` is ``toks[off:off + n]`` but for the comma
-    # cut off its last word (lower-casing never makes or unmakes white space, so the tokens of
-    # ``low_seg`` are those of ``seg``, one for one)
-    low_words = low_seg.split()[off:off + n]
-    if len(low_words) != n:
-        low_words = [w.lower() for w in words]
-    low_words[-1] = words[-1].lower()
     for k in range(n - 1, max(n - 25, 1) - 1, -1) if "who" in low_seg or "which" in low_seg else ():
         tk = words[k]
         if k < n - 1 and _boundary_end(tk):
             break
-        if low_words[k] in ("who", "which"):
+        if tk.lower() in ("who", "which"):
             i = rel = k
             break
     while i > 0:
@@ -808,7 +802,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if i < n and (tok[-1] in _BOUNDARY_LAST or tok[0] in _BOUNDARY_FIRST or tok == "-"
                       or tok[-1] in _BOUNDARY_CLOSERS_STOPS and _boundary_end(tok)):
             break
-        low = low_words[i - 1]
+        low = tok.lower()
         if low not in _WALK_WORDS:  # (none of the tests below applies: most words)
             pass
         elif low in ("who", "which") and i > 1:
@@ -825,7 +819,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             return None
     if i >= n:
         return None
-    if n - i > 1 and low_words[n - 1] in _PERSONAL_PRONOUNS:
+    if n - i > 1 and words[n - 1].lower() in _PERSONAL_PRONOUNS:
         i = n - 1  # "In a televised address she called": a pronoun takes no modifiers
     # positions of the phrase's last and first words (words[k] is toks[k + off]), back from
     # the end of the window's last token
@@ -1122,6 +1116,7 @@ def _extract_resolved(text: str, scare_quotes: bool, table, sentences=None) -> l
 
 
 _UNSET = object()  # a memo's "not computed yet" (None is a result)
+_ALNUM = re.compile(r"[^\W_]")  # a character that str.isalnum() accepts (\w is those and "_")
 _START, _END, _PARAGRAPH = attrgetter("start"), attrgetter("end"), attrgetter("paragraph")
 
 
@@ -1206,7 +1201,7 @@ class _Extractor:
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
-            if a < b and any(ch.isalnum() for ch in text[a:b]):
+            if _ALNUM.search(text, a, b):  # (a letter or digit inside: any(ch.isalnum() …))
                 spans.append((a, b, r))
         self.quote_spans = spans
         qstarts = [r.open for _, _, r in spans]
