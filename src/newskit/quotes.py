@@ -787,19 +787,13 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
     # a relative clause right before the verb ("A source who asked not to be named said",
     # "a sergeant who … because he was not authorised to speak told"): its words may be
     # anything, so the walk starts at its "who"/"which"
+    # (the walk reads a few words only: each is lower-cased where it is read)
     low_seg = seg.lower()
-    # the words lower-cased by one call: ``words`` is ``toks[off:off + n]`` but for the comma
-    # cut off its last word (lower-casing never makes or unmakes white space, so the tokens of
-    # ``low_seg`` are those of ``seg``, one for one)
-    low_words = low_seg.split()[off:off + n]
-    if len(low_words) != n:
-        low_words = [w.lower() for w in words]
-    low_words[-1] = words[-1].lower()
     for k in range(n - 1, max(n - 25, 1) - 1, -1) if "who" in low_seg or "which" in low_seg else ():
         tk = words[k]
         if k < n - 1 and _boundary_end(tk):
             break
-        if low_words[k] in ("who", "which"):
+        if tk.lower() in ("who", "which"):
             i = rel = k
             break
     while i > 0:
@@ -808,7 +802,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         if i < n and (tok[-1] in _BOUNDARY_LAST or tok[0] in _BOUNDARY_FIRST or tok == "-"
                       or tok[-1] in _BOUNDARY_CLOSERS_STOPS and _boundary_end(tok)):
             break
-        low = low_words[i - 1]
+        low = tok.lower()
         if low not in _WALK_WORDS:  # (none of the tests below applies: most words)
             pass
         elif low in ("who", "which") and i > 1:
@@ -825,7 +819,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
             return None
     if i >= n:
         return None
-    if n - i > 1 and low_words[n - 1] in _PERSONAL_PRONOUNS:
+    if n - i > 1 and words[n - 1].lower() in _PERSONAL_PRONOUNS:
         i = n - 1  # "In a televised address she called": a pronoun takes no modifiers
     # positions of the phrase's last and first words (words[k] is toks[k + off]), back from
     # the end of the window's last token
@@ -1122,6 +1116,9 @@ def _extract_resolved(text: str, scare_quotes: bool, table, sentences=None) -> l
 
 
 _UNSET = object()  # a memo's "not computed yet" (None is a result)
+# the kinds as module names (an Enum member read from its class is an attribute look-up each time)
+_DIRECT, _PARTIAL, _REPORTED = QuoteKind.DIRECT, QuoteKind.PARTIAL, QuoteKind.REPORTED
+_ALNUM = re.compile(r"[^\W_]")  # a character that str.isalnum() accepts (\w is those and "_")
 _START, _END, _PARAGRAPH = attrgetter("start"), attrgetter("end"), attrgetter("paragraph")
 
 
@@ -1206,7 +1203,7 @@ class _Extractor:
                 a += 1
             while b > a and text[b - 1].isspace():
                 b -= 1
-            if a < b and any(ch.isalnum() for ch in text[a:b]):
+            if _ALNUM.search(text, a, b):  # (a letter or digit inside: any(ch.isalnum() …))
                 spans.append((a, b, r))
         self.quote_spans = spans
         qstarts = [r.open for _, _, r in spans]
@@ -1308,15 +1305,21 @@ class _Extractor:
         noun = form in _NOUN_FORMS
         before = text[max(a - 40, 0):a].rsplit(None, _NEG_WINDOW)  # the last words are all we need
         if before:
-            prev = before[-1].lower()
-            if prev.endswith("-") or (noun and (prev in _NOUN_BEFORE or prev.endswith(("’s", "'s", "s’", "s'")))):
+            w = before[-1]
+            low = w.lower()
+            if low.endswith("-") or (noun and (low in _NOUN_BEFORE or low.endswith(("’s", "'s", "s’", "s'")))):
                 return False  # "media reports", "many reports", "so-called"
-            for w in reversed(before[-_NEG_WINDOW:]):
-                if w[-1] in "”\"»’',;:":
-                    break  # a quote or clause ends here: “It is not calm,” said the woman
-                low = w.lower()
+            # the last _NEG_WINDOW (2) words, back from the verb, up to a quote or clause end:
+            # “It is not calm,” said the woman
+            if w[-1] not in "”\"»’',;:":
                 if low in _NEGATION or low.endswith(("n't", "n’t")):
                     return False
+                if len(before) > 1:
+                    w = before[-2]
+                    if w[-1] not in "”\"»’',;:":
+                        low = w.lower()
+                        if low in _NEGATION or low.endswith(("n't", "n’t")):
+                            return False
         if noun or form in ("state", "states"):  # only these read the words after the verb
             nxt = text[b:b + 12].lstrip()
             if noun and nxt[:3].lower() in ("of ", "and", "by ", "fro", "in ", "on "):
@@ -1337,6 +1340,7 @@ class _Extractor:
         text = self.text
         verbs = reporting_verbs()
         qends = self.qends
+        np_memo = self._np
         out: list[_Rec] = []
         for si in sorted(hits_by_sent):
             sent = self.sents[si]
@@ -1369,7 +1373,10 @@ class _Extractor:
                 after_head = text[b:min(sent_end, b + 12)].lstrip()[:1]
                 if (not after_head or after_head in ".!?,;—–)") and text.find(",", max(lo, a - 200), a) < 0:
                     continue  # "“…,” it said." / "…,” it said, but …": the quote's own attribution
-                np = self.left_np(lo, a)
+                # (self.left_np(lo, a), its memo read inline)
+                np = np_memo.get((lo, a, 0), _UNSET)
+                if np is _UNSET:
+                    np = np_memo[(lo, a, 0)] = _left_np(text, lo, a)
                 rule = "reported speech"
                 # (hits before this one are the only ones that can lie in np, which ends before a)
                 if np is not None and j and hits[j - 1][0] >= np[0] and self._holds_speech_verb(np, si):
@@ -1419,7 +1426,7 @@ class _Extractor:
                     p0 = _clip_start(text, sent_start, np[0])
                     end = self._content_end(sent, b) if sent_end - b > MAX_CLAUSE else _trim_end(text, p0, sent_end)
                     att = _Att(np, (a, b), "reported speech, parenthetical")
-                    found.append((_Rec(QuoteKind.REPORTED, p0, end, att, si, self.para_of_sent[si],
+                    found.append((_Rec(_REPORTED, p0, end, att, si, self.para_of_sent[si],
                                        anchor=np[0]), p0))
                     continue
                 if nxt in ",;—–)":
@@ -1479,7 +1486,7 @@ class _Extractor:
                 if end - c0 < 3 or not _has_words(text[c0:min(end, c0 + 60)], 2):
                     continue
                 att = _Att(np, (a, b), rule)
-                rec = _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=np[0])
+                rec = _Rec(_REPORTED, c0, end, att, si, self.para_of_sent[si], True, "body", np[0])
                 # a verb sharing its subject ("… acknowledged that X and said Y") ends the clause before it
                 found.append((rec, a if rule == "reported speech, shared subject" else np[0]))
             if len(found) < 2:
@@ -1573,12 +1580,12 @@ class _Extractor:
             end = self._content_end(sent, c0)
             if end - c0 < 3 or not _has_words(text[c0:min(end, c0 + 60)], 2):
                 return None
-            return _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=a)
+            return _Rec(_REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=a)
         c0 = _clip_start(text, lo, a)
         end = _trim_end(text, c0, a)
         if not _has_words(text[max(c0, end - 60):end], 2):
             return None
-        return _Rec(QuoteKind.REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=a)
+        return _Rec(_REPORTED, c0, end, att, si, self.para_of_sent[si], anchor=a)
 
     def _inverted(self, sent: Sentence, si: int, a: int, b: int) -> _Rec | None:
         """"CONTENT, said X." (a clause, then an inverted attribution)."""
@@ -1594,7 +1601,7 @@ class _Extractor:
         end = _trim_end(text, lo, max(lo, text.rfind(",", lo, a)))
         if not _has_words(text[max(lo, end - 80):end], 3):
             return None
-        return _Rec(QuoteKind.REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
+        return _Rec(_REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
                     si, self.para_of_sent[si], anchor=sent.start)
 
     def _frame_ends(self, sent: Sentence, lemma: str | None, b: int, adv) -> bool:
@@ -1626,7 +1633,7 @@ class _Extractor:
         end = _trim_end(text, lo, max(lo, text.rfind(",", lo, np[0])))
         if not _has_words(text[max(lo, end - 80):end], 3):
             return None
-        return _Rec(QuoteKind.REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
+        return _Rec(_REPORTED, lo, end, _Att(np, (a, b), "reported speech, inverted"),
                     si, self.para_of_sent[si], anchor=sent.start)
 
     # --- quotes ---
@@ -1652,7 +1659,7 @@ class _Extractor:
             if inside is not None and inside.att is not None:
                 # a partial quote inside reported speech with a speaker: what follows would
                 # read the words around it only to keep this kind, speaker and rule
-                return _Rec(QuoteKind.PARTIAL, a, b, _Att(inside.att.speaker, inside.att.verb, "inside reported speech"),
+                return _Rec(_PARTIAL, a, b, _Att(inside.att.speaker, inside.att.verb, "inside reported speech"),
                             sa, k, True, where, a)
         lo = self._clause_lo(sent, r.open)
         before = text[lo:r.open]
@@ -1686,34 +1693,34 @@ class _Extractor:
         # 2. verb (or colon) right before it
         intro = before.rstrip()
         if att is not None and not r.closed:
-            return _Rec(QuoteKind.DIRECT if (not intro or intro[-1] in ",:—–") else QuoteKind.PARTIAL,
+            return _Rec(_DIRECT if (not intro or intro[-1] in ",:—–") else _PARTIAL,
                         a, b, att, si, k, False, where, a)
         introduced = (not intro) or intro[-1] in ",:—–" or intro.endswith("...")
         if att is None and inside is None and intro:
             att = self._before(lo, r.open, si)
-        kind = QuoteKind.DIRECT
+        kind = _DIRECT
         if inside is not None:
-            kind = QuoteKind.PARTIAL
+            kind = _PARTIAL
             att = _Att(inside.att.speaker, inside.att.verb, "inside reported speech") if inside.att else None
         elif not introduced:
-            kind = QuoteKind.PARTIAL
+            kind = _PARTIAL
         elif att is None and not inner_punct and not (after.strip()[:1] and after.strip()[:1] in ".!?"
                                                        and not after.strip()[1:].strip()):
-            kind = QuoteKind.PARTIAL
-        if kind == QuoteKind.PARTIAL and att is None:
+            kind = _PARTIAL
+        if kind == _PARTIAL and att is None:
             att = self._quote_verb(sent, si, r.open)
         scare = False
         if att is None:
             if _NAMING.search(before):
                 scare = True
-            elif not _has_words(qtext, 2) and kind == QuoteKind.PARTIAL:
+            elif not _has_words(qtext, 2) and kind == _PARTIAL:
                 scare = True
             elif not _has_words(qtext, 2) and intro:
                 scare = True
         if scare:
             if not self.scare:
                 return None
-            return _Rec(QuoteKind.PARTIAL, a, b, _Att(None, None, "scare quote"), si, k, r.closed, where, a)
+            return _Rec(_PARTIAL, a, b, _Att(None, None, "scare quote"), si, k, r.closed, where, a)
         return _Rec(kind, a, b, att, sa, k, r.closed, where, a)
 
     def _inside_reported(self, a: int, b: int, si: int, sa: int, se_i: int) -> _Rec | None:
@@ -1885,10 +1892,10 @@ class _Extractor:
         text = self.text
         prev_quote: _Rec | None = None
         for idx, r in enumerate(recs):
-            if r.kind == QuoteKind.REPORTED:
+            if r.kind == _REPORTED:
                 continue
             missing = r.att is None or r.att.speaker is None
-            if missing and r.where == "body" and r.kind == QuoteKind.DIRECT:
+            if missing and r.where == "body" and r.kind == _DIRECT:
                 att = None
                 if prev_quote is not None and prev_quote.att and prev_quote.att.speaker:
                     g0, g1 = self.qends_of(prev_quote), self.qstart_of(r)
@@ -1896,7 +1903,7 @@ class _Extractor:
                     same_para = prev_quote.para == r.para
                     if same_para and (not gap.strip(" \n,;.—–") or self._only_own_attribution(prev_quote, g0, g1)):
                         att = _Att(prev_quote.att.speaker, prev_quote.att.verb, "adjacent quote")
-                    elif (prev_quote.para == r.para - 1 and prev_quote.kind == QuoteKind.DIRECT
+                    elif (prev_quote.para == r.para - 1 and prev_quote.kind == _DIRECT
                           and self.qstart_of(r) == self.paras[r.para][0]
                           and not self._other_speaker_between(prev_quote, r)):
                         att = _Att(prev_quote.att.speaker, prev_quote.att.verb, "next paragraph")
@@ -1910,7 +1917,7 @@ class _Extractor:
                     r.att = att
             if r.att and r.att.speaker:
                 prev_quote = r
-            elif r.kind == QuoteKind.DIRECT:
+            elif r.kind == _DIRECT:
                 prev_quote = None
 
     def _only_own_attribution(self, prev: _Rec, g0: int, g1: int) -> bool:
@@ -1947,7 +1954,7 @@ class _Extractor:
         if len(needle) < 4:
             return None
         for o in recs:
-            if o is r or o.where != "body" or o.kind == QuoteKind.REPORTED:
+            if o is r or o.where != "body" or o.kind == _REPORTED:
                 continue
             if o.att and o.att.speaker and needle in self.text[o.start:o.end].lower():
                 return _Att(o.att.speaker, o.att.verb, "echo of a body quote")
@@ -2869,10 +2876,10 @@ def headline_quotes(article) -> list[Quote]:
     if not title.strip():
         return []
     found = extract_quotes(title)
-    body = [q for q in article_quotes(article) if q.kind != QuoteKind.REPORTED and q.speaker]
+    body = [q for q in article_quotes(article) if q.kind != _REPORTED and q.speaker]
     out = []
     for q in found:
-        if q.kind == QuoteKind.REPORTED:
+        if q.kind == _REPORTED:
             continue
         needle = q.text.lower().strip(" .,!?")
         src = next((b for b in body if needle and needle in b.text.lower()), None)
@@ -2881,7 +2888,7 @@ def headline_quotes(article) -> list[Quote]:
                         rule="echo of a body quote", canonical_speaker=src.canonical_speaker,
                         role=src.role, type=src.type, side=src.side, referent=src.referent)
         else:
-            q = replace(q, kind=QuoteKind.PARTIAL, speaker=None, speaker_start=None, speaker_end=None,
+            q = replace(q, kind=_PARTIAL, speaker=None, speaker_start=None, speaker_end=None,
                         verb=None, rule="none")
         out.append(replace(q, where="headline", paragraph=-1, sentence=-1))
     return out
