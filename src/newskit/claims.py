@@ -589,9 +589,31 @@ def _claim_res_low() -> dict[str, re.Pattern]:
 # The word lists below are tries (``_trie_alt``): where one alternative at most can match at an
 # offset (each is followed by ``\b`` or ``\s+``, and none is another's prefix up to such an end)
 # or only whether one matches counts (a look-ahead), the order of the alternatives is moot.
-_GENERIC_NOT = ("(?!" + _trie_alt(("The", "A", "An", "Its", "His", "Her", "Their", "Our", "This", "That", "These",
-                                   "Those", "Both", "Each", "Other", "Some", "Many")) + r"\b)")
+_GENERIC_NOT_WORDS = ("The", "A", "An", "Its", "His", "Her", "Their", "Our", "This", "That", "These", "Those", "Both",
+                      "Each", "Other", "Some", "Many")
+_GENERIC_NOT = "(?!" + _trie_alt(_GENERIC_NOT_WORDS) + r"\b)"
 _GENERIC_WORD = r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)"
+# ``(?<![\w’'])`` + _GENERIC_WORD with the look-behind after the capital (two characters: the one
+# before it is no word character nor apostrophe), so that a pattern led by it starts with a
+# character class ``re`` skips ahead to (a leading look-behind makes it try every offset)
+_GENERIC_WORD_LED = r"[A-Z](?<![\w’'].)" + _GENERIC_WORD.removeprefix("[A-Z]")
+
+
+def _not_after_first(words: tuple[str, ...]) -> str:
+    """``_GENERIC_NOT`` of ``words``, tried one letter later: right after a word's first letter,
+    "what follows it does not complete one of ``words`` into a whole word" (a look-behind
+    reads that first letter back)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first in sorted(groups):
+        rest = [r for r in groups[first] if r]
+        tail = ("(?:" + _trie_alt(rest) + ")" + ("?" if "" in groups[first] else "")) if rest else ""
+        parts.append("(?<=" + re.escape(first) + ")" + tail)
+    return "(?!(?:" + "|".join(parts) + r")\b)"
+
+
 _GENERIC_BODIES = {kind: tuple(r["word"] for r in resources.table("claim_bodies.tsv") if r["kind"] == kind)
                    for kind in ("body", "modifier")}
 _GENERIC_MOD = "(?:" + _trie_alt(_GENERIC_BODIES["modifier"]) + r"\s+)?"
@@ -603,7 +625,9 @@ _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twic
 # the fast scan: find the body's noun (a whole word, by _blame_hits), then look back for the country word
 _GENERIC_NOUN_WORDS = tuple(_GENERIC_NOUNS.split("|"))
 _GENERIC_BEFORE_WORDS = frozenset(_GENERIC_BODIES["modifier"]) | {"prime", "foreign", "defence"}  # lower-case
-_GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{_GENERIC_MOD}"
+# (?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})… led by the capital (see _GENERIC_WORD_LED)
+_GENERIC_BEFORE = re.compile(rf"([A-Z](?<![\w’'].){_not_after_first(_GENERIC_NOT_WORDS)}"
+                             rf"{_GENERIC_WORD.removeprefix('[A-Z]')})\s+{_GENERIC_MOD}"
                              r"(?:(?:prime|foreign|defence)\s+)?$")
 
 
@@ -723,7 +747,7 @@ def _blame_res() -> dict[str, re.Pattern]:
         "passive_by": re.compile(
             rf"(?P<verb>{passive_by_led})(?:\s+(?:near|in|at|on|outside|during)\s+[^,.;]{{1,40}}?)?\s+by\s+(?:an?\s+)?"
             rf"(?P<accused>{party})"),
-        "conduct_adj": re.compile(rf"(?<![\w’'])(?P<accused>{_GENERIC_WORD})\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
+        "conduct_adj": re.compile(rf"(?P<accused>{_GENERIC_WORD_LED})\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "conduct_word": re.compile(rf"{conduct_led}\b"),
         "conduct_poss": re.compile(rf"(?P<accused>(?:{party_names})|[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "blame_on_rel": re.compile(
@@ -2465,6 +2489,19 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     hits = _blame_hits(text)
     hostile_at, act_at, conduct_at, by_at, passive_at = (hits[k] for k in ("hostile", "act", "conduct", "by", "passive"))
     n_hostile, n_act = len(hostile_at), len(act_at)
+    found: list[BlameStatement] = []  # the current sentence's statements, and the spans they take
+    taken: list[tuple[int, int]] = []
+    period = Period.CURRENT
+
+    def add(accuser, accuser_side, accused, accused_side, verb, cs, ce, rule):
+        if ce <= cs or any(a < ce and cs < b for a, b in taken):
+            return
+        taken.append((cs, ce))
+        found.append(_blame_statement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
+                                      period, rule))
+
+    ctx = _HostileContext(text, quotes, add, countries, outlet or "outlet", [])
+    narrated = ctx.narrated
     for si in sorted(plan.keys() | learned.keys() | extra.keys()):  # the others have no key word of any rule
         s, period = sents[si], periods[si]
         need_accuse, need_mutual, parties = plan.get(si, (False, False, ()))
@@ -2479,8 +2516,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             k = bisect.bisect_right(act_at, parties[0])
             if k < n_act and act_at[k] < s.end:
                 act_parties = _before_verb(text, parties, act_at, s.end)
-        k = bisect.bisect_left(conduct_at, s.start)
-        has_conduct = k < len(conduct_at) and conduct_at[k] < s.end
+        kc = bisect.bisect_left(conduct_at, s.start)
+        has_conduct = kc < len(conduct_at) and conduct_at[kc] < s.end
         k = bisect.bisect_left(by_at, s.start)
         has_by = k < len(by_at) and by_at[k] < s.end
         k = bisect.bisect_left(passive_at, s.start)
@@ -2496,17 +2533,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 need_conduct = _any_of_by_before(text, parties)
                 if not need_conduct:
                     continue
-        found: list[BlameStatement] = []
-        taken: list[tuple[int, int]] = []
-
-        def add(accuser, accuser_side, accused, accused_side, verb, cs, ce, rule):
-            if ce <= cs or any(a < ce and cs < b for a, b in taken):
-                return
-            taken.append((cs, ce))
-            found.append(_blame_statement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
-                                          period, rule))
-
-        ctx = _HostileContext(text, quotes, add, countries, outlet or "outlet", [])
+        found.clear()
+        taken.clear()
 
         for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
@@ -2635,7 +2663,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 if name in _parties() or name in countries:
                     _add_hostile(ctx, m, s, "hostile-conduct",
                                  side=None if name in _parties() else name, end=m.end())
-        if has_conduct and (parties or countries) and res["conduct_word"].search(s.text):
+        if has_conduct and (parties or countries) and _conduct_word_in(s, conduct_at, kc):
             for m in res["conduct_adj"].finditer(text, s.start, s.end):
                 # "an act of naked Pelagrian aggression", in a speaker's words
                 word = m.group("accused")
@@ -2665,8 +2693,9 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 need_conduct = _any_of_by_before(text, parties)
             if not need_conduct:
                 break
-            matches = res[name].finditer(text, s.start, s.end) if name == "conduct" else \
-                _noun_by_matches(text, s.start, s.end, by_at)
+            # a conduct match begins with its noun, at one of the sentence's conduct hits
+            matches = _anchored(res["conduct"], text, conduct_at[kc:bisect.bisect_left(conduct_at, s.end)], s.end) \
+                if name == "conduct" else _noun_by_matches(text, s.start, s.end, by_at)
             for m in matches:
                 q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
@@ -2685,8 +2714,10 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 ce = m.end("accused")
                 add(_speaker(q), _quote_side(q), m.group("accused"), _side_of(m.group("accused")), m.group("verb"),
                     cs, ce, "hostile-conduct")
-        for args in ctx.narrated:  # the outlet's own statements last: a speaker's accusation goes first
-            add(*args)
+        if narrated:  # the outlet's own statements last: a speaker's accusation goes first
+            for args in narrated:
+                add(*args)
+            narrated.clear()
         if len(found) > 1:
             found.sort(key=_START)
         out.extend(found)
@@ -2927,6 +2958,23 @@ def _anchored(pattern: re.Pattern, text: str, starts: list[int], end: int):
         if m is not None:
             last = m.end()
             yield m
+
+
+def _conduct_word_in(s, conduct_at: list[int], k: int) -> bool:
+    """Whether ``conduct_word`` matches in sentence ``s`` (``search(s.text)``), tried only
+    where a match can begin: at the conduct hits (``conduct_at``, from :func:`_blame_hits`,
+    the sentence's from index ``k``), and at the sentence's start, where ``s.text`` has no
+    character before its first word (the text may have a letter there)."""
+    pattern, st = _blame_res()["conduct_word"], s.start
+    if pattern.match(s.text) is not None:
+        return True
+    for i in range(k, len(conduct_at)):
+        h = conduct_at[i]
+        if h >= s.end:
+            return False
+        if pattern.match(s.text, h - st) is not None:
+            return True
+    return False
 
 
 def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict[int, list[tuple[int, str]]]:
