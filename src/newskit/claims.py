@@ -807,10 +807,12 @@ def _blame_res() -> dict[str, re.Pattern]:
         "in_breach": re.compile(rf"(?P<accused>{party})(?P<mid>\s[^;.“”\"]{{1,120}}?)\b(?P<verb>in\s+(?:breach|violation)\s+of)\b"),
         "place_after": re.compile(r"\s+(?:on|in|from|near|at|along|across)\s"),
         "act": re.compile(rf"(?P<accused>{party})\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{act})\b"),
-        "hnoun": re.compile(rf"\b(?:{hnoun})\b", re.IGNORECASE),
+        # the hostile nouns, and the key words of the mutual rule, in any case: for _lowered text
+        "hnoun_low": _case_free(re.compile(rf"\b(?:{hnoun})\b", re.IGNORECASE)),
         "conduct": re.compile(rf"(?P<verb>{conduct_led})[”\"’]?\s+(?P<prep>of|by)\s+(?P<accused>{party})"),
         "noun_by": re.compile(rf"\b(?P<verb>{hnoun})[”\"’]?\s+by\s+(?P<accused>{party})", re.IGNORECASE),
-        "blameish": re.compile(rf"\b(?:{accuse}|{hostile}|{passive}|{hnoun}|blamed|responsible|fault)\b", re.IGNORECASE),
+        "blameish_low": _case_free(re.compile(rf"\b(?:{accuse}|{hostile}|{passive}|{hnoun}|blamed|responsible|fault)\b",
+                                              re.IGNORECASE)),
         "mutual": re.compile(r"\b(?:[Ee]ach side|[Bb]oth sides|[Ee]ach country|[Bb]oth countries|[Tt]he two sides|"
                              r"[Tt]he two countries|[Ee]ach|[Bb]oth)\b"),
         "other": re.compile(_word_led(("each other", "one another", "the other side", "the other"), space=" ") + r"\b"),
@@ -2487,6 +2489,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     learned = _learned_parties(text, sents, countries, {word for _, word in generic})
     extra = _blame_extra(text, sents, quotes)
     hits = _blame_hits(text)
+    low = _lowered(text)  # for the case-free patterns ("hnoun_low", "blameish_low")
     hostile_at, act_at, conduct_at, by_at, passive_at = (hits[k] for k in ("hostile", "act", "conduct", "by", "passive"))
     n_hostile, n_act = len(hostile_at), len(act_at)
     found: list[BlameStatement] = []  # the current sentence's statements, and the spans they take
@@ -2520,8 +2523,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
         has_conduct = kc < len(conduct_at) and conduct_at[kc] < s.end
         k = bisect.bisect_left(by_at, s.start)
         has_by = k < len(by_at) and by_at[k] < s.end
-        k = bisect.bisect_left(passive_at, s.start)
-        has_passive = has_by and k < len(passive_at) and passive_at[k] < s.end  # the passive rules' verbs
+        kp = bisect.bisect_left(passive_at, s.start)
+        has_passive = has_by and kp < len(passive_at) and passive_at[kp] < s.end  # the passive rules' verbs
         need_conduct = None  # a party after "of"/"by" ("aggression of the Ostreli army"): read when needed
         has_breach = bool(parties) and ("breach" in s.text or "violation" in s.text)
         if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct or has_breach
@@ -2544,7 +2547,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     # accuser is the speaker of the statement the clause belongs to, else the
                     # sentence's subject (the quote need hold the verb only: the claim may run past
                     # its closing mark)
-                    q = _containing(quotes, m.start(), m.end("verb"))
+                    q = quotes.containing(m.start(), m.end("verb"))
                     if q is not None and _speaker(q):
                         accuser, accuser_side = _speaker(q), _quote_side(q)
                     else:  # "Kalvaria’s president, Aurel Vanek, laid a wreath and accused Tesmir of …"
@@ -2559,7 +2562,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     continue
                 accuser = m.group("accuser")
                 accused = m.group("accused")
-                q = _containing(quotes, m.start(), m.end())
+                q = quotes.containing(m.start(), m.end())
                 if _fold(accuser) in ("it", "he", "she", "they") and q is not None:
                     accuser = _speaker(q) or accuser
                 mutual = _fold(accused) in ("each other", "one another")
@@ -2570,7 +2573,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     "mutual" if mutual else "accuse" if name == "held" else name.replace("_rel", "").replace("_", "-"))
         mm = res["mutual"].search(s.text) if need_mutual and not found else None
         if mm and res["other"].search(s.text) and \
-                res["blameish"].search(s.text):  # not "urged both capitals to read … about the other side"
+                res["blameish_low"].search(low[s.start:s.end]):  # not "urged both capitals to read … about the other side"
             om = None
             for om in res["other"].finditer(s.text):
                 pass
@@ -2579,7 +2582,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 ce = _clause_end(text, cs, s.end)
                 pm = res["passive"].search(text, cs, ce)
                 verb = pm.group(0).split()[0] if pm else om.group(0)
-                q = _containing(quotes, cs, ce)
+                q = quotes.containing(cs, ce)
                 add(_speaker(q) if q is not None and _speaker(q) else mm.group(0), "both", om.group(0), "other",
                     verb, cs, ce, "mutual")
         hostile_parties = _party_starts(text, hostile_parties) if hostile_parties else ()
@@ -2607,7 +2610,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 _add_hostile(ctx, m, s, "hostile-act", side=side)
                 continue
             m = res["act_bare"].match(text, p, s.end)  # "Harvonia had “planned a provocation”"
-            if m is not None and res["hnoun"].search(text, m.end("verb"), min(s.end, m.end("verb") + 60)):
+            if m is not None and res["hnoun_low"].search(low, m.end("verb"), min(s.end, m.end("verb") + 60)):
                 _add_hostile(ctx, m, s, "hostile-act", side=side)
         for kind, p in extra.get(si, ()):
             if kind == "they":  # "“They started this,” Vantal said": only in a speaker's own words
@@ -2647,7 +2650,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             else:  # "the shooting came from the Ulmari side", told by a speaker
                 m = res["came_from"].match(text, p, s.end)
                 if m is not None and (m.group("verb") in _FROM_NOUNS or m.group("verb") in ("fired", "launched")
-                                      or res["hnoun"].search(text, max(s.start, p - 60), p)):
+                                      or res["hnoun_low"].search(low, max(s.start, p - 60), p)):
                     accused = m.group("accused")
                     word = accused.split()[-2]
                     side = _side_of(accused) or ("" if word == "their" else _generic_side(word))
@@ -2670,21 +2673,22 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 side = _country_side(word, countries)
                 if side and not word.endswith(("’s", "'s")):
                     _add_hostile(ctx, m, s, "hostile-conduct", side=side, end=m.end())
+        # a passive rule's match begins with its participle, at one of the sentence's passive hits
+        passives = passive_at[kp:bisect.bisect_left(passive_at, s.end)] if has_passive else ()
         if has_passive and parties and " by " in s.text:
-            for m in res["passive_by"].finditer(text, s.start, s.end):
+            for m in _anchored(res["passive_by"], text, passives, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
                 _add_hostile(ctx, m, s, "hostile-act",
                              start=_claim_start(text, s.start, m.start()), end=m.end())
         if has_passive and si in learned and " by " in s.text:
-            for m in res["passive_bare"].finditer(text, s.start, s.end):
+            for m in _anchored(res["passive_bare"], text, passives, s.end):
                 # "the delays were caused by Pallira", in the other side's words
                 side = dict((text[p:p + len(m.group("accused"))], sd) for p, sd in learned[si]).get(m.group("accused"))
                 if side:
                     _add_hostile(ctx, m, s, "hostile-act", side=side,
                                  start=_claim_start(text, s.start, m.start()), end=m.end())
         for m in _anchored(res["act"], text, _party_starts(text, act_parties) if act_parties else (), s.end):
-            window = text[m.end("verb"):min(s.end, m.end("verb") + 60)]
-            if res["hnoun"].search(window):
+            if res["hnoun_low"].search(low[m.end("verb"):min(s.end, m.end("verb") + 60)]):
                 _add_hostile(ctx, m, s, "hostile-act")
         for name in ("conduct", "noun_by") if parties else ():
             if not (has_conduct if name == "conduct" else has_by):
@@ -2697,15 +2701,14 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             matches = _anchored(res["conduct"], text, conduct_at[kc:bisect.bisect_left(conduct_at, s.end)], s.end) \
                 if name == "conduct" else _noun_by_matches(text, s.start, s.end, by_at)
             for m in matches:
-                q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
+                q = quotes.containing(min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
                     continue
                 if name == "conduct" and _fold(m.group("verb")) in ("actions", "action", "acts", "behaviour",
                                                                        "behavior"):
-                    window = text[max(s.start, m.start() - 50):m.start()]
-                    if not res["hnoun"].search(window):
+                    if not res["hnoun_low"].search(low[max(s.start, m.start() - 50):m.start()]):
                         continue
-                    hm = list(res["hnoun"].finditer(text, max(s.start, m.start() - 50), m.start()))
+                    hm = list(res["hnoun_low"].finditer(low, max(s.start, m.start() - 50), m.start()))
                     cs = hm[0].start()
                     while cs > s.start and text[cs - 1] in "“\"":
                         cs -= 1
@@ -3011,6 +3014,8 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
 
 
 _BY_HEADS = ("caused ", "fired ", "launched ", "carried out ", "triggered ", "started ")  # + "by" (_blame_extra)
+_BY_HEAD_MAX = max(map(len, _BY_HEADS))
+_FROM_INDEX = {w: k for k, w in enumerate(_FROM_WORDS)}
 
 
 def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
@@ -3033,23 +3038,32 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
         q = _containing(quotes, p, p + 4)
         if q is not None and getattr(q, "kind", None) == "direct":
             put("they", p)
-    for word in _FROM_WORDS:
-        for p in hits["from"]:  # at a whole word's offset: the word is ``word`` when a space or a mark follows
-            if low.startswith(word, p) and _FROM_AFTER.match(low, p + len(word)):
-                put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
+    # at a whole word's offset (hits["from"]) the word is one of _FROM_WORDS, its letters: the
+    # phrases word by word, each in text order, as a loop over the words would find them
+    phrases = []
+    for p in hits["from"]:
+        end = _ASCII_LETTERS.match(low, p).end()
+        k = _FROM_INDEX.get(low[p:end])
+        if k is not None and _FROM_AFTER.match(low, end):
+            phrases.append((k, p))
+    for _, p in sorted(phrases):
+        put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
     for p in _word_hits(low, "it was"):
         put("cleft", p)
-    by_at = hits["by"]
-    for head in _BY_HEADS:
-        # the phrase ``head + "by"`` as a whole word (as _word_hits finds it), from the whole
-        # words "by" (hits["by"]): its "by" is one (a space before it, what follows the phrase
-        # after it), and a whole-word "by" with ``head`` right before it starting a word is one
-        # such phrase; the phrases in turn, each in text order, as before (no scan of ``low``)
-        n = len(head)
-        for p in by_at:
-            j = p - n
+    # the phrase ``head + "by"`` as a whole word (as _word_hits finds it), from the whole words
+    # "by" (hits["by"]): its "by" is one (a space before it, what follows the phrase after it),
+    # and a whole-word "by" with ``head`` right before it starting a word is one such phrase;
+    # the phrases head by head, each in text order, as before (no scan of ``low``)
+    phrases = []
+    for p in hits["by"]:
+        if not low.endswith(_BY_HEADS, max(0, p - _BY_HEAD_MAX), p):
+            continue  # the common case: no head before this "by"
+        for k, head in enumerate(_BY_HEADS):
+            j = p - len(head)
             if j >= 0 and low.startswith(head, j) and (j == 0 or not low[j - 1].isalnum()):
-                put("by", j)
+                phrases.append((k, j))
+    for _, j in sorted(phrases):
+        put("by", j)
     for p in _word_hits(low, "only itself to blame"):
         put("itself", p)
     for p in _word_hits(low, "responsibility"):
@@ -3180,10 +3194,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[“\"«]")
 
 class _HostileContext(NamedTuple):
     """What :func:`_add_hostile` reads besides the match: the article's text, its quote index,
-    the sentence's ``add``, the countries the article names as parties and the outlet's name."""
+    ``add`` (to the current sentence's statements), the countries the article names as parties and the outlet's name."""
 
     text: str
-    quotes: object
+    quotes: _QuoteIndex
     add: object
     countries: set
     outlet: str
@@ -3214,7 +3228,7 @@ def _add_hostile(ctx: _HostileContext, m, s, rule, side=None, start=None, end=No
     if verb in _NOUN_VERBS and text[a_end:v_start].isspace() and \
             (_ARTICLE_LED.match(m.group("accused")) or _ARTICLE_BEFORE.search(text, max(0, a_start - 20), a_start)):
         return  # "a fresh Hathvori drone strike on Dostrin": a noun (the conduct rules read it)
-    q = _containing(quotes, min(a_start, v_start), max(a_end, v_end))
+    q = quotes.containing(min(a_start, v_start), max(a_end, v_end))  # ctx.quotes: a _QuoteIndex
     accuser = _speaker(q) if q is not None else ""
     if not accuser:
         if rule != "hostile-act" or verb in _blame_words()["hostile_side"] or verb.endswith("en"):
@@ -3236,7 +3250,7 @@ def _add_hostile(ctx: _HostileContext, m, s, rule, side=None, start=None, end=No
     elif q is not None:
         ce = _clause_end(text, cs, min(s.end, q.end + 1 if q.end < s.end else s.end))
     else:  # narration ends where a quote of the sentence begins ("…, calling it “Istrevia's aggression”")
-        limit = _next_quote_start(quotes, v_end, s.end) or s.end
+        limit = quotes.next_start(v_end, s.end) or s.end
         comma = _CLAUSE_BREAK.search(text, v_end, limit)  # "…raided the post, the minister said"
         ce = _clause_end(text, cs, comma.start() if comma else limit)
         ctx.narrated.append((accuser, accuser_side, accused, accused_side, verb, cs, ce, rule))
