@@ -2505,6 +2505,10 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
 
     ctx = _HostileContext(text, quotes, add, countries, outlet or "outlet", [])
     narrated = ctx.narrated
+    # the sentences holding a conduct noun, a whole-word "by", a passive participle; whether
+    # the article holds "breach" or "violation" at all
+    conduct_in, by_in, passive_in = (_sentences_holding(sents, offsets) for offsets in (conduct_at, by_at, passive_at))
+    breachy = "breach" in text or "violation" in text
     for si in sorted(plan.keys() | learned.keys() | extra.keys()):  # the others have no key word of any rule
         s, period = sents[si], periods[si]
         need_accuse, need_mutual, parties = plan.get(si, (False, False, ()))
@@ -2519,14 +2523,11 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             k = bisect.bisect_right(act_at, parties[0])
             if k < n_act and act_at[k] < s.end:
                 act_parties = _before_verb(text, parties, act_at, s.end)
-        kc = bisect.bisect_left(conduct_at, s.start)
-        has_conduct = kc < len(conduct_at) and conduct_at[kc] < s.end
-        k = bisect.bisect_left(by_at, s.start)
-        has_by = k < len(by_at) and by_at[k] < s.end
-        kp = bisect.bisect_left(passive_at, s.start)
-        has_passive = has_by and kp < len(passive_at) and passive_at[kp] < s.end  # the passive rules' verbs
+        has_conduct = si in conduct_in
+        has_by = si in by_in
+        has_passive = has_by and si in passive_in  # the passive rules' verbs
         need_conduct = None  # a party after "of"/"by" ("aggression of the Ostreli army"): read when needed
-        has_breach = bool(parties) and ("breach" in s.text or "violation" in s.text)
+        has_breach = breachy and bool(parties) and ("breach" in s.text or "violation" in s.text)
         if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct or has_breach
                 or si in learned or si in extra):
             # no rule's key words, but perhaps "by": what the passive rules and "noun_by" need
@@ -2538,6 +2539,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     continue
         found.clear()
         taken.clear()
+        kc = bisect.bisect_left(conduct_at, s.start) if has_conduct else 0  # the sentence's first conduct hit
+        kp = bisect.bisect_left(passive_at, s.start) if has_passive else 0  # and passive one
 
         for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
@@ -2961,6 +2964,18 @@ def _anchored(pattern: re.Pattern, text: str, starts: list[int], end: int):
         if m is not None:
             last = m.end()
             yield m
+
+
+def _sentences_holding(sents, offsets: list[int]) -> set[int]:
+    """The indices of the sentences (in text order, not overlapping) that hold one of ``offsets``."""
+    starts, out = None, set()
+    for p in offsets:
+        if starts is None:
+            starts = [s.start for s in sents]
+        i = bisect.bisect_right(starts, p) - 1
+        if i >= 0 and p < sents[i].end:
+            out.add(i)
+    return out
 
 
 def _conduct_word_in(s, conduct_at: list[int], k: int) -> bool:
