@@ -603,9 +603,31 @@ def _claim_res_low() -> dict[str, re.Pattern]:
 # The word lists below are tries (``_trie_alt``): where one alternative at most can match at an
 # offset (each is followed by ``\b`` or ``\s+``, and none is another's prefix up to such an end)
 # or only whether one matches counts (a look-ahead), the order of the alternatives is moot.
-_GENERIC_NOT = ("(?!" + _trie_alt(("The", "A", "An", "Its", "His", "Her", "Their", "Our", "This", "That", "These",
-                                   "Those", "Both", "Each", "Other", "Some", "Many")) + r"\b)")
+_GENERIC_NOT_WORDS = ("The", "A", "An", "Its", "His", "Her", "Their", "Our", "This", "That", "These", "Those", "Both",
+                      "Each", "Other", "Some", "Many")
+_GENERIC_NOT = "(?!" + _trie_alt(_GENERIC_NOT_WORDS) + r"\b)"
 _GENERIC_WORD = r"[A-Z][a-z]+(?:['’]s|ian|an|i|ese|ish)"
+# ``(?<![\w’'])`` + _GENERIC_WORD with the look-behind after the capital (two characters: the one
+# before it is no word character nor apostrophe), so that a pattern led by it starts with a
+# character class ``re`` skips ahead to (a leading look-behind makes it try every offset)
+_GENERIC_WORD_LED = r"[A-Z](?<![\w’'].)" + _GENERIC_WORD.removeprefix("[A-Z]")
+
+
+def _not_after_first(words: tuple[str, ...]) -> str:
+    """``_GENERIC_NOT`` of ``words``, tried one letter later: right after a word's first letter,
+    "what follows it does not complete one of ``words`` into a whole word" (a look-behind
+    reads that first letter back)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first in sorted(groups):
+        rest = [r for r in groups[first] if r]
+        tail = ("(?:" + _trie_alt(rest) + ")" + ("?" if "" in groups[first] else "")) if rest else ""
+        parts.append("(?<=" + re.escape(first) + ")" + tail)
+    return "(?!(?:" + "|".join(parts) + r")\b)"
+
+
 _GENERIC_BODIES = {kind: tuple(r["word"] for r in resources.table("claim_bodies.tsv") if r["kind"] == kind)
                    for kind in ("body", "modifier")}
 _GENERIC_MOD = "(?:" + _trie_alt(_GENERIC_BODIES["modifier"]) + r"\s+)?"
@@ -617,7 +639,9 @@ _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twic
 # the fast scan: find the body's noun (a whole word, by _blame_hits), then look back for the country word
 _GENERIC_NOUN_WORDS = tuple(_GENERIC_NOUNS.split("|"))
 _GENERIC_BEFORE_WORDS = frozenset(_GENERIC_BODIES["modifier"]) | {"prime", "foreign", "defence"}  # lower-case
-_GENERIC_BEFORE = re.compile(rf"(?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})\s+{_GENERIC_MOD}"
+# (?<![\w’']){_GENERIC_NOT}({_GENERIC_WORD})… led by the capital (see _GENERIC_WORD_LED)
+_GENERIC_BEFORE = re.compile(rf"([A-Z](?<![\w’'].){_not_after_first(_GENERIC_NOT_WORDS)}"
+                             rf"{_GENERIC_WORD.removeprefix('[A-Z]')})\s+{_GENERIC_MOD}"
                              r"(?:(?:prime|foreign|defence)\s+)?$")
 
 
@@ -737,7 +761,7 @@ def _blame_res() -> dict[str, re.Pattern]:
         "passive_by": re.compile(
             rf"(?P<verb>{passive_by_led})(?:\s+(?:near|in|at|on|outside|during)\s+[^,.;]{{1,40}}?)?\s+by\s+(?:an?\s+)?"
             rf"(?P<accused>{party})"),
-        "conduct_adj": re.compile(rf"(?<![\w’'])(?P<accused>{_GENERIC_WORD})\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
+        "conduct_adj": re.compile(rf"(?P<accused>{_GENERIC_WORD_LED})\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "conduct_word": re.compile(rf"{conduct_led}\b"),
         "conduct_poss": re.compile(rf"(?P<accused>(?:{party_names})|[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?(?P<verb>{conduct})\b"),
         "blame_on_rel": re.compile(
@@ -797,10 +821,12 @@ def _blame_res() -> dict[str, re.Pattern]:
         "in_breach": re.compile(rf"(?P<accused>{party})(?P<mid>\s[^;.“”\"]{{1,120}}?)\b(?P<verb>in\s+(?:breach|violation)\s+of)\b"),
         "place_after": re.compile(r"\s+(?:on|in|from|near|at|along|across)\s"),
         "act": re.compile(rf"(?P<accused>{party})\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{act})\b"),
-        "hnoun": re.compile(rf"\b(?:{hnoun})\b", re.IGNORECASE),
+        # the hostile nouns, and the key words of the mutual rule, in any case: for _lowered text
+        "hnoun_low": _case_free(re.compile(rf"\b(?:{hnoun})\b", re.IGNORECASE)),
         "conduct": re.compile(rf"(?P<verb>{conduct_led})[”\"’]?\s+(?P<prep>of|by)\s+(?P<accused>{party})"),
         "noun_by": re.compile(rf"\b(?P<verb>{hnoun})[”\"’]?\s+by\s+(?P<accused>{party})", re.IGNORECASE),
-        "blameish": re.compile(rf"\b(?:{accuse}|{hostile}|{passive}|{hnoun}|blamed|responsible|fault)\b", re.IGNORECASE),
+        "blameish_low": _case_free(re.compile(rf"\b(?:{accuse}|{hostile}|{passive}|{hnoun}|blamed|responsible|fault)\b",
+                                              re.IGNORECASE)),
         "mutual": re.compile(r"\b(?:[Ee]ach side|[Bb]oth sides|[Ee]ach country|[Bb]oth countries|[Tt]he two sides|"
                              r"[Tt]he two countries|[Ee]ach|[Bb]oth)\b"),
         "other": re.compile(_word_led(("each other", "one another", "the other side", "the other"), space=" ") + r"\b"),
@@ -2515,8 +2541,26 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
     learned = _learned_parties(text, sents, countries, {word for _, word in generic})
     extra = _blame_extra(text, sents, quotes)
     hits = _blame_hits(text)
+    low = _lowered(text)  # for the case-free patterns ("hnoun_low", "blameish_low")
     hostile_at, act_at, conduct_at, by_at, passive_at = (hits[k] for k in ("hostile", "act", "conduct", "by", "passive"))
     n_hostile, n_act = len(hostile_at), len(act_at)
+    found: list[BlameStatement] = []  # the current sentence's statements, and the spans they take
+    taken: list[tuple[int, int]] = []
+    period = Period.CURRENT
+
+    def add(accuser, accuser_side, accused, accused_side, verb, cs, ce, rule):
+        if ce <= cs or any(a < ce and cs < b for a, b in taken):
+            return
+        taken.append((cs, ce))
+        found.append(_blame_statement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
+                                      period, rule))
+
+    ctx = _HostileContext(text, quotes, add, countries, outlet or "outlet", [])
+    narrated = ctx.narrated
+    # the sentences holding a conduct noun, a whole-word "by", a passive participle; whether
+    # the article holds "breach" or "violation" at all
+    conduct_in, by_in, passive_in = (_sentences_holding(sents, offsets) for offsets in (conduct_at, by_at, passive_at))
+    breachy = "breach" in text or "violation" in text
     for si in sorted(plan.keys() | learned.keys() | extra.keys()):  # the others have no key word of any rule
         s, period = sents[si], periods[si]
         need_accuse, need_mutual, parties = plan.get(si, (False, False, ()))
@@ -2531,14 +2575,11 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             k = bisect.bisect_right(act_at, parties[0])
             if k < n_act and act_at[k] < s.end:
                 act_parties = _before_verb(text, parties, act_at, s.end)
-        k = bisect.bisect_left(conduct_at, s.start)
-        has_conduct = k < len(conduct_at) and conduct_at[k] < s.end
-        k = bisect.bisect_left(by_at, s.start)
-        has_by = k < len(by_at) and by_at[k] < s.end
-        k = bisect.bisect_left(passive_at, s.start)
-        has_passive = has_by and k < len(passive_at) and passive_at[k] < s.end  # the passive rules' verbs
+        has_conduct = si in conduct_in
+        has_by = si in by_in
+        has_passive = has_by and si in passive_in  # the passive rules' verbs
         need_conduct = None  # a party after "of"/"by" ("aggression of the Ostreli army"): read when needed
-        has_breach = bool(parties) and ("breach" in s.text or "violation" in s.text)
+        has_breach = breachy and bool(parties) and ("breach" in s.text or "violation" in s.text)
         if not (need_accuse or need_mutual or hostile_parties or act_parties or has_conduct or has_breach
                 or si in learned or si in extra):
             # no rule's key words, but perhaps "by": what the passive rules and "noun_by" need
@@ -2548,17 +2589,10 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 need_conduct = _any_of_by_before(text, parties)
                 if not need_conduct:
                     continue
-        found: list[BlameStatement] = []
-        taken: list[tuple[int, int]] = []
-
-        def add(accuser, accuser_side, accused, accused_side, verb, cs, ce, rule):
-            if ce <= cs or any(a < ce and cs < b for a, b in taken):
-                return
-            taken.append((cs, ce))
-            found.append(_blame_statement(accuser, accuser_side, accused, accused_side, verb, text[cs:ce], cs, ce,
-                                          period, rule))
-
-        ctx = _HostileContext(text, quotes, add, countries, outlet or "outlet", [])
+        found.clear()
+        taken.clear()
+        kc = bisect.bisect_left(conduct_at, s.start) if has_conduct else 0  # the sentence's first conduct hit
+        kp = bisect.bisect_left(passive_at, s.start) if has_passive else 0  # and passive one
 
         for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
@@ -2568,7 +2602,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     # accuser is the speaker of the statement the clause belongs to, else the
                     # sentence's subject (the quote need hold the verb only: the claim may run past
                     # its closing mark)
-                    q = _containing(quotes, m.start(), m.end("verb"))
+                    q = quotes.containing(m.start(), m.end("verb"))
                     if q is not None and _speaker(q):
                         accuser, accuser_side = _speaker(q), _quote_side(q)
                     else:  # "Kalvaria’s president, Aurel Vanek, laid a wreath and accused Tesmir of …"
@@ -2583,7 +2617,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     continue
                 accuser = m.group("accuser")
                 accused = m.group("accused")
-                q = _containing(quotes, m.start(), m.end())
+                q = quotes.containing(m.start(), m.end())
                 if _fold(accuser) in ("it", "he", "she", "they") and q is not None:
                     accuser = _speaker(q) or accuser
                 mutual = _fold(accused) in ("each other", "one another")
@@ -2594,7 +2628,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     "mutual" if mutual else "accuse" if name == "held" else name.replace("_rel", "").replace("_", "-"))
         mm = res["mutual"].search(s.text) if need_mutual and not found else None
         if mm and res["other"].search(s.text) and \
-                res["blameish"].search(s.text):  # not "urged both capitals to read … about the other side"
+                res["blameish_low"].search(low[s.start:s.end]):  # not "urged both capitals to read … about the other side"
             om = None
             for om in res["other"].finditer(s.text):
                 pass
@@ -2603,7 +2637,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 ce = _clause_end(text, cs, s.end)
                 pm = res["passive"].search(text, cs, ce)
                 verb = pm.group(0).split()[0] if pm else om.group(0)
-                q = _containing(quotes, cs, ce)
+                q = quotes.containing(cs, ce)
                 add(_speaker(q) if q is not None and _speaker(q) else mm.group(0), "both", om.group(0), "other",
                     verb, cs, ce, "mutual")
         hostile_parties = _party_starts(text, hostile_parties) if hostile_parties else ()
@@ -2631,7 +2665,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 _add_hostile(ctx, m, s, "hostile-act", side=side)
                 continue
             m = res["act_bare"].match(text, p, s.end)  # "Harvonia had “planned a provocation”"
-            if m is not None and res["hnoun"].search(text, m.end("verb"), min(s.end, m.end("verb") + 60)):
+            if m is not None and res["hnoun_low"].search(low, m.end("verb"), min(s.end, m.end("verb") + 60)):
                 _add_hostile(ctx, m, s, "hostile-act", side=side)
         for kind, p in extra.get(si, ()):
             if kind == "they":  # "“They started this,” Vantal said": only in a speaker's own words
@@ -2671,7 +2705,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
             else:  # "the shooting came from the Ulmari side", told by a speaker
                 m = res["came_from"].match(text, p, s.end)
                 if m is not None and (m.group("verb") in _FROM_NOUNS or m.group("verb") in ("fired", "launched")
-                                      or res["hnoun"].search(text, max(s.start, p - 60), p)):
+                                      or res["hnoun_low"].search(low, max(s.start, p - 60), p)):
                     accused = m.group("accused")
                     word = accused.split()[-2]
                     side = _side_of(accused) or ("" if word == "their" else _generic_side(word))
@@ -2687,28 +2721,29 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 if name in _parties() or name in countries:
                     _add_hostile(ctx, m, s, "hostile-conduct",
                                  side=None if name in _parties() else name, end=m.end())
-        if has_conduct and (parties or countries) and res["conduct_word"].search(s.text):
+        if has_conduct and (parties or countries) and _conduct_word_in(s, conduct_at, kc):
             for m in res["conduct_adj"].finditer(text, s.start, s.end):
                 # "an act of naked Pelagrian aggression", in a speaker's words
                 word = m.group("accused")
                 side = _country_side(word, countries)
                 if side and not word.endswith(("’s", "'s")):
                     _add_hostile(ctx, m, s, "hostile-conduct", side=side, end=m.end())
+        # a passive rule's match begins with its participle, at one of the sentence's passive hits
+        passives = passive_at[kp:bisect.bisect_left(passive_at, s.end)] if has_passive else ()
         if has_passive and parties and " by " in s.text:
-            for m in res["passive_by"].finditer(text, s.start, s.end):
+            for m in _anchored(res["passive_by"], text, passives, s.end):
                 # "the shells … were fired by an Istrevian battery", told by a speaker of the other side
                 _add_hostile(ctx, m, s, "hostile-act",
                              start=_claim_start(text, s.start, m.start()), end=m.end())
         if has_passive and si in learned and " by " in s.text:
-            for m in res["passive_bare"].finditer(text, s.start, s.end):
+            for m in _anchored(res["passive_bare"], text, passives, s.end):
                 # "the delays were caused by Pallira", in the other side's words
                 side = dict((text[p:p + len(m.group("accused"))], sd) for p, sd in learned[si]).get(m.group("accused"))
                 if side:
                     _add_hostile(ctx, m, s, "hostile-act", side=side,
                                  start=_claim_start(text, s.start, m.start()), end=m.end())
         for m in _anchored(res["act"], text, _party_starts(text, act_parties) if act_parties else (), s.end):
-            window = text[m.end("verb"):min(s.end, m.end("verb") + 60)]
-            if res["hnoun"].search(window):
+            if res["hnoun_low"].search(low[m.end("verb"):min(s.end, m.end("verb") + 60)]):
                 _add_hostile(ctx, m, s, "hostile-act")
         for name in ("conduct", "noun_by") if parties else ():
             if not (has_conduct if name == "conduct" else has_by):
@@ -2717,18 +2752,18 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 need_conduct = _any_of_by_before(text, parties)
             if not need_conduct:
                 break
-            matches = res[name].finditer(text, s.start, s.end) if name == "conduct" else \
-                _noun_by_matches(text, s.start, s.end, by_at)
+            # a conduct match begins with its noun, at one of the sentence's conduct hits
+            matches = _anchored(res["conduct"], text, conduct_at[kc:bisect.bisect_left(conduct_at, s.end)], s.end) \
+                if name == "conduct" else _noun_by_matches(text, s.start, s.end, by_at)
             for m in matches:
-                q = _containing(quotes, min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
+                q = quotes.containing(min(m.start("accused"), m.start("verb")), max(m.end("accused"), m.end("verb")))
                 if q is None or not _speaker(q):
                     continue
                 if name == "conduct" and _fold(m.group("verb")) in ("actions", "action", "acts", "behaviour",
                                                                        "behavior"):
-                    window = text[max(s.start, m.start() - 50):m.start()]
-                    if not res["hnoun"].search(window):
+                    if not res["hnoun_low"].search(low[max(s.start, m.start() - 50):m.start()]):
                         continue
-                    hm = list(res["hnoun"].finditer(text, max(s.start, m.start() - 50), m.start()))
+                    hm = list(res["hnoun_low"].finditer(low, max(s.start, m.start() - 50), m.start()))
                     cs = hm[0].start()
                     while cs > s.start and text[cs - 1] in "“\"":
                         cs -= 1
@@ -2737,8 +2772,10 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 ce = m.end("accused")
                 add(_speaker(q), _quote_side(q), m.group("accused"), _side_of(m.group("accused")), m.group("verb"),
                     cs, ce, "hostile-conduct")
-        for args in ctx.narrated:  # the outlet's own statements last: a speaker's accusation goes first
-            add(*args)
+        if narrated:  # the outlet's own statements last: a speaker's accusation goes first
+            for args in narrated:
+                add(*args)
+            narrated.clear()
         if len(found) > 1:
             found.sort(key=_START)
         out.extend(found)
@@ -2981,6 +3018,35 @@ def _anchored(pattern: re.Pattern, text: str, starts: list[int], end: int):
             yield m
 
 
+def _sentences_holding(sents, offsets: list[int]) -> set[int]:
+    """The indices of the sentences (in text order, not overlapping) that hold one of ``offsets``."""
+    starts, out = None, set()
+    for p in offsets:
+        if starts is None:
+            starts = [s.start for s in sents]
+        i = bisect.bisect_right(starts, p) - 1
+        if i >= 0 and p < sents[i].end:
+            out.add(i)
+    return out
+
+
+def _conduct_word_in(s, conduct_at: list[int], k: int) -> bool:
+    """Whether ``conduct_word`` matches in sentence ``s`` (``search(s.text)``), tried only
+    where a match can begin: at the conduct hits (``conduct_at``, from :func:`_blame_hits`,
+    the sentence's from index ``k``), and at the sentence's start, where ``s.text`` has no
+    character before its first word (the text may have a letter there)."""
+    pattern, st = _blame_res()["conduct_word"], s.start
+    if pattern.match(s.text) is not None:
+        return True
+    for i in range(k, len(conduct_at)):
+        h = conduct_at[i]
+        if h >= s.end:
+            return False
+        if pattern.match(s.text, h - st) is not None:
+            return True
+    return False
+
+
 def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict[int, list[tuple[int, str]]]:
     """Where this article names, bare, a country it elsewhere gives a ministry or an army
     ("Ostrel has broken its word" beside "Ostrel’s defence ministry" or "Ostreli drones") and
@@ -3015,6 +3081,8 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
 
 
 _BY_HEADS = ("caused ", "fired ", "launched ", "carried out ", "triggered ", "started ")  # + "by" (_blame_extra)
+_BY_HEAD_MAX = max(map(len, _BY_HEADS))
+_FROM_INDEX = {w: k for k, w in enumerate(_FROM_WORDS)}
 
 
 def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
@@ -3037,23 +3105,32 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
         q = _containing(quotes, p, p + 4)
         if q is not None and getattr(q, "kind", None) == "direct":
             put("they", p)
-    for word in _FROM_WORDS:
-        for p in hits["from"]:  # at a whole word's offset: the word is ``word`` when a space or a mark follows
-            if low.startswith(word, p) and _FROM_AFTER.match(low, p + len(word)):
-                put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
+    # at a whole word's offset (hits["from"]) the word is one of _FROM_WORDS, its letters: the
+    # phrases word by word, each in text order, as a loop over the words would find them
+    phrases = []
+    for p in hits["from"]:
+        end = _ASCII_LETTERS.match(low, p).end()
+        k = _FROM_INDEX.get(low[p:end])
+        if k is not None and _FROM_AFTER.match(low, end):
+            phrases.append((k, p))
+    for _, p in sorted(phrases):
+        put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
     for p in _word_hits(low, "it was"):
         put("cleft", p)
-    by_at = hits["by"]
-    for head in _BY_HEADS:
-        # the phrase ``head + "by"`` as a whole word (as _word_hits finds it), from the whole
-        # words "by" (hits["by"]): its "by" is one (a space before it, what follows the phrase
-        # after it), and a whole-word "by" with ``head`` right before it starting a word is one
-        # such phrase; the phrases in turn, each in text order, as before (no scan of ``low``)
-        n = len(head)
-        for p in by_at:
-            j = p - n
+    # the phrase ``head + "by"`` as a whole word (as _word_hits finds it), from the whole words
+    # "by" (hits["by"]): its "by" is one (a space before it, what follows the phrase after it),
+    # and a whole-word "by" with ``head`` right before it starting a word is one such phrase;
+    # the phrases head by head, each in text order, as before (no scan of ``low``)
+    phrases = []
+    for p in hits["by"]:
+        if not low.endswith(_BY_HEADS, max(0, p - _BY_HEAD_MAX), p):
+            continue  # the common case: no head before this "by"
+        for k, head in enumerate(_BY_HEADS):
+            j = p - len(head)
             if j >= 0 and low.startswith(head, j) and (j == 0 or not low[j - 1].isalnum()):
-                put("by", j)
+                phrases.append((k, j))
+    for _, j in sorted(phrases):
+        put("by", j)
     for p in _word_hits(low, "only itself to blame"):
         put("itself", p)
     for p in _word_hits(low, "responsibility"):
@@ -3184,10 +3261,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[“\"«]")
 
 class _HostileContext(NamedTuple):
     """What :func:`_add_hostile` reads besides the match: the article's text, its quote index,
-    the sentence's ``add``, the countries the article names as parties and the outlet's name."""
+    ``add`` (to the current sentence's statements), the countries the article names as parties and the outlet's name."""
 
     text: str
-    quotes: object
+    quotes: _QuoteIndex
     add: object
     countries: set
     outlet: str
@@ -3218,7 +3295,7 @@ def _add_hostile(ctx: _HostileContext, m, s, rule, side=None, start=None, end=No
     if verb in _NOUN_VERBS and text[a_end:v_start].isspace() and \
             (_ARTICLE_LED.match(m.group("accused")) or _ARTICLE_BEFORE.search(text, max(0, a_start - 20), a_start)):
         return  # "a fresh Hathvori drone strike on Dostrin": a noun (the conduct rules read it)
-    q = _containing(quotes, min(a_start, v_start), max(a_end, v_end))
+    q = quotes.containing(min(a_start, v_start), max(a_end, v_end))  # ctx.quotes: a _QuoteIndex
     accuser = _speaker(q) if q is not None else ""
     if not accuser:
         if rule != "hostile-act" or verb in _blame_words()["hostile_side"] or verb.endswith("en"):
@@ -3240,7 +3317,7 @@ def _add_hostile(ctx: _HostileContext, m, s, rule, side=None, start=None, end=No
     elif q is not None:
         ce = _clause_end(text, cs, min(s.end, q.end + 1 if q.end < s.end else s.end))
     else:  # narration ends where a quote of the sentence begins ("…, calling it “Istrevia's aggression”")
-        limit = _next_quote_start(quotes, v_end, s.end) or s.end
+        limit = quotes.next_start(v_end, s.end) or s.end
         comma = _CLAUSE_BREAK.search(text, v_end, limit)  # "…raided the post, the minister said"
         ce = _clause_end(text, cs, comma.start() if comma else limit)
         ctx.narrated.append((accuser, accuser_side, accused, accused_side, verb, cs, ce, rule))
