@@ -975,6 +975,21 @@ def test_a_demonym_before_a_hostile_noun_in_a_speakers_words():
 
 # --- blame said in more ways (from the blind sets' misses) ---------------------------------------
 
+@pytest.mark.parametrize("text, accused_side", [
+    ("The commission says both armies have breached the armistice dozens of times since January.", "both"),
+    ('Hathvori troops are on the ridge. "Ambrel chose this night," he said in Tolvesk, far from Ambrel, the '
+     'Hathvori capital.', "Hathvor"),
+])
+def test_both_armies_and_capitals_as_agents(text, accused_side):
+    from newskit.quotes import extract_quotes
+    got = [(b.accused_side, b.rule) for b in C.extract_blame(text, extract_quotes(text))]
+    assert got and got[0][0] == accused_side, got
+
+
+def test_stopping_fire_is_no_blame():
+    assert C.extract_blame("The envoy said both armies had stopped firing along the front by noon.") == []
+
+
 def _blame_with_quotes(text):
     from newskit.quotes import extract_quotes
     return [(b.accused, b.accused_side, b.text) for b in C.extract_blame(text, extract_quotes(text))]

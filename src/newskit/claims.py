@@ -706,7 +706,7 @@ def _blame_res() -> dict[str, re.Pattern]:
     passive = _trie_alt(words["passive"])
     # "had also", "was “deliberately”"; an aux is a whole word (a quote mark or a space follows):
     # one alternative at most matches, none of the words ending in "ly"
-    aux = ("(?:" + _trie_alt("had|has|have|did|does|do|should|would|must|will|to|tried|tries|trying|attempted|chose|decided|stop|stopped|"
+    aux = ("(?:" + _trie_alt("had|has|have|did|does|do|should|would|must|will|to|tried|tries|trying|attempted|chose|decided|stop|"
                              "continue|continues|continued|continuing|keep|keeps|kept|keeping|resumed|resume|again|also|then|first|once|was|were|"
                              "is|are|been|being|begun|began".split("|"))
            + r"|[a-z]+ly)")
@@ -3054,10 +3054,18 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
     the article's party phrases name ("Ostrel’s ministry", "Ostreli drones" → "Ostrel"); a
     bare name may also be a stem of one of their ``demonyms`` and one more letter ("Sulvary"
     beside "Sulvarian troops", "Brannock" beside "Brannockian artillery"), at most four letters
-    shorter than the demonym; its side is then the demonym's country."""
+    shorter than the demonym; its side is then the demonym's country.  A capital the article
+    introduces as such ("Ambrel, the Hathvori capital", "the Khelmati capital, Ebrinth") stands
+    for its country too ("Ambrel chose this night")."""
     names = countries - set(_parties())
     if not names:
         return {}
+    capitals: dict[str, str] = {}
+    if "capital" in text:
+        for m in _CAPITAL_OF.finditer(text):
+            city, demonym = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            if _generic_side(demonym) in names and city not in names:
+                capitals.setdefault(city, _generic_side(demonym))
     stems: dict[str, str] = {}  # a stem of a demonym → the demonym's country
     for d in sorted(demonyms):
         if d.endswith(("’s", "'s")) or _generic_side(d) not in names:
@@ -3066,12 +3074,12 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
             stems.setdefault(d[:k], _generic_side(d))
     plurals = {d + "s": _generic_side(d) for d in demonyms if d.endswith(("ian", "an", "i")) and _generic_side(d) in names}
     alts = [re.escape(n) for n in sorted(names)] + [re.escape(st) + "[a-z]" for st in sorted(stems)] + \
-        [re.escape(w) for w in sorted(plurals)]  # "The Zemmerians started this"
+        [re.escape(w) for w in sorted(plurals)] + [re.escape(c) for c in sorted(capitals)]  # "The Zemmerians started this"
     starts = [s.start for s in sents]
     out: dict[int, list[tuple[int, str]]] = {}
     for m in re.finditer(r"(?<![\w’'])(?:" + "|".join(alts) + r")\b", text):  # "Istrevia's aggression" too
         word = m.group(0)
-        side = word if word in names else plurals.get(word) or stems.get(word[:-1], "")
+        side = word if word in names else plurals.get(word) or capitals.get(word) or stems.get(word[:-1], "")
         if not side or word in _parties() or word in demonyms:
             continue
         i = bisect.bisect_right(starts, m.start()) - 1
@@ -3080,6 +3088,9 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
     return out
 
 
+# "Ambrel, the Hathvori capital", "the Khelmati capital, Ebrinth"
+_CAPITAL_OF = re.compile(r"(?<![\w’'])([A-Z][a-z]+),\s+the\s+([A-Z][a-z]+)\s+capital\b"
+                         r"|\bthe\s+([A-Z][a-z]+)\s+capital,\s+([A-Z][a-z]+)\b")
 _BY_HEADS = ("caused ", "fired ", "launched ", "carried out ", "triggered ", "started ")  # + "by" (_blame_extra)
 _BY_HEAD_MAX = max(map(len, _BY_HEADS))
 _FROM_INDEX = {w: k for k, w in enumerate(_FROM_WORDS)}
