@@ -1378,3 +1378,15 @@ def test_no_blame_further_on_in_a_clause_across_a_count_a_speaker_or_a_negation(
     from newskit.quotes import extract_quotes
     got = [(b.accused, b.verb) for b in C.extract_blame(text, extract_quotes(text))]
     assert not any(a.startswith(("Tarsavia", "Irvandan")) for a, _ in got), got
+
+
+@given(st.lists(st.tuples(st.sampled_from(["Ostrel", "Ostreli", "Sulvar", "Sul", "Tesmir", "Ambrel", "Os"]),
+                          st.booleans()), min_size=1, max_size=6),
+       st.lists(st.sampled_from(["Ostrel", "Ostreli", "Sulvary", "Sul", "Tesmir", "Ambrel", "Os", "a", "s", "y", "é",
+                                 " ", " ", "’", "'", "-", "_", "1", ".", "x"]), max_size=30).map("".join))
+def test_word_alternation_is_the_regex_scan(alts, text):
+    # the hand-made scan of _learned_parties finds exactly what the alternation regex finds
+    import re
+    pattern = "|".join(re.escape(lit) + ("[a-z]" if plus else "") for lit, plus in alts)
+    want = [m.span() for m in re.finditer(r"(?<![\w’'])(?:" + pattern + r")\b", text)]
+    assert C._word_alternation(text, alts) == want

@@ -3057,7 +3057,8 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
     shorter than the demonym; its side is then the demonym's country.  A capital the article
     introduces as such ("Ambrel, the Hathvori capital", "the Khelmati capital, Ebrinth") stands
     for its country too ("Ambrel chose this night")."""
-    names = countries - set(_parties())
+    parties = _parties()
+    names = {c for c in countries if c not in parties}
     if not names:
         return {}
     capitals: dict[str, str] = {}
@@ -3066,25 +3067,62 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
             city, demonym = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
             if _generic_side(demonym) in names and city not in names:
                 capitals.setdefault(city, _generic_side(demonym))
+    side_of = {d: _generic_side(d) for d in demonyms}
     stems: dict[str, str] = {}  # a stem of a demonym → the demonym's country
     for d in sorted(demonyms):
-        if d.endswith(("’s", "'s")) or _generic_side(d) not in names:
+        if d.endswith(("’s", "'s")) or side_of[d] not in names:
             continue
         for k in range(max(4, len(d) - 4), len(d)):
-            stems.setdefault(d[:k], _generic_side(d))
-    plurals = {d + "s": _generic_side(d) for d in demonyms if d.endswith(("ian", "an", "i")) and _generic_side(d) in names}
-    alts = [re.escape(n) for n in sorted(names)] + [re.escape(st) + "[a-z]" for st in sorted(stems)] + \
-        [re.escape(w) for w in sorted(plurals)] + [re.escape(c) for c in sorted(capitals)]  # "The Zemmerians started this"
+            stems.setdefault(d[:k], side_of[d])
+    plurals = {d + "s": side_of[d] for d in demonyms if d.endswith(("ian", "an", "i")) and side_of[d] in names}
+    alts = [(n, False) for n in sorted(names)] + [(st, True) for st in sorted(stems)] + \
+        [(w, False) for w in sorted(plurals)] + [(c, False) for c in sorted(capitals)]  # "The Zemmerians started this"
     starts = [s.start for s in sents]
     out: dict[int, list[tuple[int, str]]] = {}
-    for m in re.finditer(r"(?<![\w’'])(?:" + "|".join(alts) + r")\b", text):  # "Istrevia's aggression" too
-        word = m.group(0)
+    for a, b in _word_alternation(text, alts):  # "Istrevia's aggression" too
+        word = text[a:b]
         side = word if word in names else plurals.get(word) or capitals.get(word) or stems.get(word[:-1], "")
-        if not side or word in _parties() or word in demonyms:
+        if not side or word in parties or word in demonyms:
             continue
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < sents[i].end:
-            out.setdefault(i, []).append((m.start(), side))
+        i = bisect.bisect_right(starts, a) - 1
+        if i >= 0 and a < sents[i].end:
+            out.setdefault(i, []).append((a, side))
+    return out
+
+
+_CAP_START = re.compile(r"(?=[A-Z])(?<![\w’'])[A-Z]")
+
+
+def _word_alternation(text: str, alts: list[tuple[str, bool]]) -> list[tuple[int, int]]:
+    """The spans of ``re.finditer(r"(?<![\\w’'])(?:ALT1|ALT2|…)\\b", text)``, ALT a literal word,
+    followed by one letter a–z when its flag is set, without compiling a pattern for each
+    article's words (compiling cost more than the scan): the alternatives are tried in
+    order at each capital that opens a word, as the regex tries them."""
+    if any(not lit.isalnum() or not ("A" <= lit[0] <= "Z") for lit, _ in alts):  # (never seen: a hyphen…)
+        pattern = "|".join(re.escape(lit) + ("[a-z]" if plus else "") for lit, plus in alts)
+        return [m.span() for m in re.finditer(r"(?<![\w’'])(?:" + pattern + r")\b", text)]
+    by_first: dict[str, list[tuple[str, bool]]] = {}
+    for lit, plus in alts:
+        by_first.setdefault(lit[0], []).append((lit, plus))
+    out: list[tuple[int, int]] = []
+    n, last = len(text), 0
+    for m in _CAP_START.finditer(text):
+        p = m.start()
+        if p < last or text[p] not in by_first:
+            continue
+        for lit, plus in by_first[text[p]]:
+            if not text.startswith(lit, p):
+                continue
+            e = p + len(lit)
+            if plus:
+                if e < n and "a" <= text[e] <= "z":
+                    e += 1
+                else:
+                    continue
+            if e == n or not (text[e].isalnum() or text[e] == "_"):  # \b after a word character
+                out.append((p, e))
+                last = e
+                break
     return out
 
 
