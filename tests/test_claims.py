@@ -144,6 +144,17 @@ def test_outcome_before_a_bare_number(text, want):
     assert [(c.text, c.outcome) for c in C.extract_claims(text)][:len(want) or None] == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Some 340 civilians had been killed across the province, including 61 in Sorren.",
+     [("Some 340 civilians", "killed"), ("61", "killed")]),
+    ("“Of the 37 people killed, 11 were children,” she said.", [("37 people", "killed"), ("11", "killed")]),
+    ("No one had been killed on the ridge.", []),
+    ("“Not one of our soldiers set foot on the other bank,” he said.", []),
+])
+def test_parts_named_after_a_count_and_none(text, want):
+    assert [(c.text, c.outcome) for c in C.extract_claims(text)] == want
+
+
 def test_an_age_is_no_count():
     assert C.extract_claims("A fourth, a woman of 58, is still missing.") == []
 
@@ -880,7 +891,8 @@ def test_crossing_a_border_is_not_blame_by_itself():
 
 @pytest.mark.parametrize("text,expected", [
     # a sentence opening "Of the N …" states the total: a claim, not a reference to one
-    ("“Of the 37 people killed, 11 were children,” she said.", [("37 people", 37, "people", "killed")]),
+    ("“Of the 37 people killed, 11 were children,” she said.",
+     [("37 people", 37, "people", "killed"), ("11", 11, "children", "killed")]),
     # "the dead" counts people who were killed
     ("Three of the dead were children.", [("Three of the dead", 3, "people", "killed")]),
     # part of a group counted before in the sentence

@@ -1998,10 +1998,12 @@ _DEFINITE = frozenset({"the", "these", "those", "its", "their", "both", "all", "
 
 _OPEN_MARKS, _CLOSE_MARKS = "\"“«", "\"”»"  # marks around a quoted figure: 'at "nearly 4,000"'
 # a number with neither noun nor outcome that repeats the count before it in its sentence
-_PARALLEL_BEFORE = re.compile(r"(?:\band|,|\bcompared\s+with|\bagainst|\bnot|\bup\s+from(?:\s+the)?|\bversus)\s+$")
-_PARALLEL_AFTER = re.compile(r"\s+(?:on|in|to|from|at|among|for|as|and|but)\b|\s*[,.;:)]")
+_PARALLEL_BEFORE = re.compile(r"(?:\band|,|\bcompared\s+with|\bagainst|\bnot|\bup\s+from(?:\s+the)?|\bversus"
+                              r"|\bincluding|\bof\s+whom|\bamong\s+them)\s+$")
+_PARALLEL_AFTER = re.compile(r"\s+(?:on|in|to|from|at|among|for|as|and|but|were|are|remain|remained)\b|\s*[,.;:)]")
 # a plural noun the counted list lacks after a number: "killing two of his cows", "held two rounds of talks"
 _OTHER_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:his|her|their|its|the|our)\s+)?[a-z]+s\b")
+_COPULA_NOUN = re.compile(r"\s+(?:were|are)\s+([a-z]+)\b")
 _AGES_BEFORE = re.compile(r"\bage[ds]?\s+\d+\s+(?:and|or|to)\s+$")  # "brothers, aged 9 and 12"
 _OF_THE = re.compile(r"\bOf\s+the\s+$")  # opening a sentence: "Of the 37 people killed, 11 were children"
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom|those|(?P<us>us))|more|others)\b")  # a part of, or more of, a group counted before
@@ -2238,6 +2240,8 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             continue
         if is_article and not (counted and outcome):
             continue
+        if value == 1 and pre_word in ("not", "no"):
+            continue  # "no one had been killed", "Not one of our soldiers": none, no count
         if value == 1 and _SPEAKS_AFTER.match(text, end):
             continue  # "“We are operating by torchlight,” one surgeon said": a speaker, not a count
         if is_article and pre_word == "including":
@@ -2258,6 +2262,9 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             outcome = last_sentence_claim[2]
             casualty = outcome in _casualty_outcomes()
             rule += "+parallel"
+            cop = _COPULA_NOUN.match(text, max(end, ae))
+            if cop is not None and _norm_noun(cop.group(1).lower()) in counted_tab:
+                counted = counted_tab[_norm_noun(cop.group(1).lower())][0]  # "…, 11 were children"
         if not counted:
             if last_sentence_claim and last_sentence_claim[0] == sidx and last_sentence_claim[1]:
                 counted = last_sentence_claim[1]
