@@ -998,6 +998,12 @@ def test_both_armies_and_capitals_as_agents(text, accused_side):
     assert got and got[0][0] == accused_side, got
 
 
+def test_a_noun_verb_with_an_object_is_a_verb():
+    [b] = C.extract_blame("A Varkeshi drone hit a bus near the town.")
+    assert b.accused == "Varkeshi drone" and b.verb == "hit"
+    assert C.extract_blame("A Varkeshi drone strike on the town was reported.") == []  # a noun
+
+
 def test_stopping_fire_is_no_blame():
     assert C.extract_blame("The envoy said both armies had stopped firing along the front by noon.") == []
 

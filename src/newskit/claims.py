@@ -3276,6 +3276,8 @@ _FIRST = re.compile(r"[^,.;:]*?\bfirst\b")
 _NOUN_VERBS = frozenset("strike strikes attack attacks fire shell shells hit raid bomb bombs ambush".split())
 _ARTICLE_LED = re.compile(r"(?:[Tt]he|[Aa]n?)\s")
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z]+\s+)?$")
+# … unless an object follows: "a Varkeshi drone hit a bus" (a verb)
+_OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|its|their|his|her|our|two|three|four|five|several|\d)\b")
 
 
 # what may stand between a party and a hostile verb further on in its clause: a second verb of
@@ -3348,7 +3350,7 @@ def _add_hostile(ctx: _HostileContext, m, s, rule, side=None, start=None, end=No
     verb = m.group("verb")
     if v_start > a_end and not verb.endswith("ing") and _BE.search(text, a_end, v_start):
         return  # "Ostrel was attacked": a passive's subject is the victim, not the one blamed
-    if verb in _NOUN_VERBS and text[a_end:v_start].isspace() and \
+    if verb in _NOUN_VERBS and text[a_end:v_start].isspace() and not _OBJECT_AFTER.match(text, v_end) and \
             (_ARTICLE_LED.match(m.group("accused")) or _ARTICLE_BEFORE.search(text, max(0, a_start - 20), a_start)):
         return  # "a fresh Hathvori drone strike on Dostrin": a noun (the conduct rules read it)
     q = quotes.containing(min(a_start, v_start), max(a_end, v_end))  # ctx.quotes: a _QuoteIndex
