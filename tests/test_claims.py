@@ -1004,6 +1004,12 @@ def test_a_noun_verb_with_an_object_is_a_verb():
     assert C.extract_blame("A Varkeshi drone strike on the town was reported.") == []  # a noun
 
 
+def test_blame_without_for():
+    [b] = C.extract_blame('Varkesh denies it. It blames "Varkeshi artillery units deployed near Lantmir".')
+    assert (b.accused, b.accused_side, b.verb) == ("Varkeshi artillery units", "Varkesh", "blames")
+    assert C.extract_blame("The ministry blamed the weather.") == []
+
+
 def test_stopping_fire_is_no_blame():
     assert C.extract_blame("The envoy said both armies had stopped firing along the front by noon.") == []
 

@@ -754,6 +754,10 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"\b(?P<verb>held|holds|hold)\s+(?P<accused>{party}|the\s+(?:[a-z]+\s+)?(?:government|leadership|authorities|"
             rf"regime|army|military)\s+(?:in|of)\s+[A-Z][\w’'-]*|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|them|him|her)\s+"
             rf"[“\"]?(?:(?:fully|directly|solely|entirely|personally)\s+)?responsible\s+for\s+(?P<claim>[^.;]+)"),
+        # "It blames “Varkeshi artillery units deployed near Lantmir”": blame with no "for"
+        "blame_bare": re.compile(
+            rf"(?P<accuser>{party}|{subj}{role}|{owned}){aside},?\s+(?:(?:has|have|had|also|again|still|now)\s+)*"
+            rf"(?P<verb>blamed|blames|blame)\s+[“\"]?(?P<accused>{party})(?P<claim>[^.;]*)"),
         "bore": re.compile(
             rf"(?P<accused>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|[Bb]oth\s+(?:governments|sides|countries|armies|parties))"
             rf"\s+[“\"]?(?P<verb>bore|bears|bear)\s+"
@@ -2601,7 +2605,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
         kc = bisect.bisect_left(conduct_at, s.start) if has_conduct else 0  # the sentence's first conduct hit
         kp = bisect.bisect_left(passive_at, s.start) if has_passive else 0  # and passive one
 
-        for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore") if need_accuse else ():
+        for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore",
+                     "blame_bare") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
                 if name in ("and_accused", "held_any", "bore"):
                     # "… said the fire was an accident and accused Dravenian troops of …", "Ulmar's
@@ -2628,11 +2633,12 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 if _fold(accuser) in ("it", "he", "she", "they") and q is not None:
                     accuser = _speaker(q) or accuser
                 mutual = _fold(accused) in ("each other", "one another")
-                cs = m.start("accused") if name in ("accuse", "held") else m.start("claim")
+                cs = m.start("accused") if name in ("accuse", "held", "blame_bare") else m.start("claim")
                 ce = m.end() if name == "blame_on_rel" else _clause_end(text, cs, m.end())
                 add(accuser, "both" if mutual else _side_of(accuser), accused,
                     "other" if mutual else _side_of(accused), m.group("verb"), cs, ce,
-                    "mutual" if mutual else "accuse" if name == "held" else name.replace("_rel", "").replace("_", "-"))
+                    "mutual" if mutual else "accuse" if name in ("held", "blame_bare")
+                    else name.replace("_rel", "").replace("_", "-"))
         mm = res["mutual"].search(s.text) if need_mutual and not found else None
         if mm and res["other"].search(s.text) and \
                 res["blameish_low"].search(low[s.start:s.end]):  # not "urged both capitals to read … about the other side"
