@@ -971,6 +971,14 @@ def test_parts_of_day_and_seasons(text, want):
     assert [t.text for t in C.extract_times(text, "2025-06-07")] == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("during the 1996-2001 war", ["1996", "2001"]), ("the war of 1991–1995", ["1991", "1995"]),
+    ("the 2020-21 season", []), ("on 2022-09-13", ["2022-09-13"]),
+])
+def test_spans_of_years(text, want):
+    assert [t.text for t in C.extract_times(text)] == want
+
+
 @pytest.mark.parametrize("phrase", ["that morning", "within minutes", "within hours", "weeks in advance",
                                     "by mid-morning"])
 def test_relative_phrases_anchored_to_another_event(phrase):

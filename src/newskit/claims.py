@@ -494,7 +494,9 @@ def _time_res() -> dict[str, re.Pattern]:
         r"(?:\b(?:[Tt]he\s+)?(?:(?P<mod>early|mid|late)[-\s]+)?(?P<dec>1[5-9]\d0|20\d0)['’]?s\b"
         r"|\b(?:[Tt]he\s+)?(?:(?P<mod2>early|mid|late)[-\s]+)?['’](?P<dec2>\d0)s\b)"
     )
-    year = r"(?<![\w$£€.,:/-])(?P<year>1[89]\d\d|20\d\d)(?![\w%:/-]|[.,]\d)"
+    # a year, also either end of a hyphenated span of years ("the 1996-2001 war"), not of a date ("2022-09-13")
+    year = (r"(?:(?<![\w$£€.,:/-])|(?<=(?<![\w$£€.,:/-])(?:1[89]|20)\d\d-))(?P<year>1[89]\d\d|20\d\d)"
+            r"(?![\w%:/]|[.,]\d|-(?!(?:1[89]|20)\d\d(?![\w%:/-]|[.,]\d)))")
     relative_words = _trie_alt(_relative(), fold=True)
     relative = (
         rf"\b(?:(?P<n>\d+|{_NUMWORD_RE}|a few|a couple of|several|a|an)\s+(?P<unit>{_UNITS})s?\s+"
