@@ -974,6 +974,7 @@ def test_parts_of_day_and_seasons(text, want):
 @pytest.mark.parametrize("text, want", [
     ("during the 1996-2001 war", ["1996", "2001"]), ("the war of 1991–1995", ["1991", "1995"]),
     ("the 2020-21 season", []), ("on 2022-09-13", ["2022-09-13"]),
+    ("enough flour for a week", ["for a week"]), ("treated since the start of the month", ["the start of the month"]),
 ])
 def test_spans_of_years(text, want):
     assert [t.text for t in C.extract_times(text)] == want

@@ -506,7 +506,8 @@ def _time_res() -> dict[str, re.Pattern]:
     )
     duration = (
         rf"\b(?:(?P<n>\d+|{_NUMWORD_RE})-(?P<unit>{_UNITS})(?:-long)?\b(?!-old)"
-        rf"|for\s+(?:another\s+|a\s+further\s+|{_DUR_QUAL}\s+)?(?P<n2>\d+|{_NUMWORD_RE}|a few|several)\s+(?P<unit2>{_UNITS})s?\b"
+        rf"|for\s+(?:another\s+|a\s+further\s+|{_DUR_QUAL}\s+)?(?P<n2>\d+|{_NUMWORD_RE}|a few|several|an?(?=\s+{_UNITS}\b))"
+        rf"\s+(?P<unit2>{_UNITS})s?\b"
         rf"|(?:in|within|over)\s+(?:(?:a|an|one|the\s+past|the\s+last|the\s+next)\s+(?:(?P<n4>\d+|{_NUMWORD_RE})\s+)?"
         rf"|(?P<n6>\d+|{_NUMWORD_RE})\s+)(?P<unit4>{_UNITS})s?\b"
         rf"|for\s+(?:(?P<vague>a\s+long\s+time|a\s+while|some\s+time)|(?P<unit3>{_UNITS})s)\b"
