@@ -1019,6 +1019,18 @@ def test_blame_without_for():
     assert C.extract_blame("The ministry blamed the weather.") == []
 
 
+@pytest.mark.parametrize("said, accused", [
+    ("They talk of peace in Savonne and drop bombs on our markets", "They"),
+    ("It is their rockets that are falling on Kestrow, not ours", "their rockets"),
+    ("Their rockets hit the school", "Their rockets"),
+])
+def test_their_arms_in_a_speakers_words(said, accused):
+    from newskit.quotes import extract_quotes
+    text = f'Ostreli troops are massing. "{said}," said Anna Berg.'
+    got = [b.accused for b in C.extract_blame(text, extract_quotes(text))]
+    assert accused in got, got
+
+
 def test_stopping_fire_is_no_blame():
     assert C.extract_blame("The envoy said both armies had stopped firing along the front by noon.") == []
 

@@ -783,9 +783,11 @@ def _blame_res() -> dict[str, re.Pattern]:
         "hostile_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{hostile})\b(?!\s+by\b)"),
         "act_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{act})\b"),
         # "They started this", in a speaker's own words
-        "hostile_they": re.compile(rf"(?P<accused>[Tt]hey|[Tt]heir\s+(?:army|forces|troops|soldiers|side|drones|artillery|"
-                                   rf"snipers|gunners|military|government))\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}"
-                                   rf"(?P<verb>{hostile})\b(?!\s+by\b)"),
+        "hostile_they": re.compile(rf"(?P<accused>[Tt]hey|[Tt]heir\s+(?:{_trie_alt(_GENERIC_BODIES['body'])}))"
+                                   rf"\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
+        # "They talk of peace in Savonne and drop bombs on our markets": a second verb of theirs
+        "hostile_they_and": re.compile(rf"(?P<accused>[Tt]hey)\s+[a-z][^.;:!?“”\"]{{0,60}}?\s+and\s+(?P<verb>{hostile})\b"
+                                       rf"(?!\s+by\b)"),
         # "the shooting came from the Ulmari side"
         "came_from": re.compile(
             rf"\b(?P<verb>came|come|comes|had\s+come|originated|launched|fired|{'|'.join(_FROM_NOUNS)})\s+[“\"]?from\s+[“\"]?"
@@ -798,7 +800,8 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"[Rr]esponsibility\s+(?:for\s+[^.;]{{1,80}}?\s+)?(?P<verb>lies|rests|lay|rested)\s+[“\"]?(?:[a-z]+ly\s+)?with\s+"
             rf"(?P<accused>[^.;,“”\"]{{1,80}})"),
         # "it was Vellund that had broken the truce", in a speaker's words
-        "cleft": re.compile(rf"[Ii]t\s+was\s+(?P<accused>{party}|[A-Z][a-z]+)\s+(?:that|which|who)\s+"
+        "cleft": re.compile(rf"[Ii]t\s+(?:was|is)\s+(?P<accused>{party}|[A-Z][a-z]+|their\s+(?:{_trie_alt(_GENERIC_BODIES['body'])}))"
+                            rf"\s+(?:that|which|who)\s+"
                             rf"(?P<verb>(?:had\s+|has\s+)?[a-z]+(?:\s+(?:up|down|out|off))?)\b"),
         # "the aggressor that night was Khelmat", "Khelmat is the aggressor"
         "aggressor_was": re.compile(rf"\b[Tt]he\s+(?P<verb>aggressor)\b[^.;,“”\"]{{0,30}}?\s+(?:was|is|remains|has\s+been)\s+"
@@ -2685,7 +2688,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                 _add_hostile(ctx, m, s, "hostile-act", side=side)
         for kind, p in extra.get(si, ()):
             if kind == "they":  # "“They started this,” Vantal said": only in a speaker's own words
-                m = res["hostile_they"].match(text, p, s.end)
+                m = res["hostile_they"].match(text, p, s.end) or res["hostile_they_and"].match(text, p, s.end)
                 if m is not None:
                     _add_hostile(ctx, m, s, "hostile-act", side="")
             elif kind == "cleft":
@@ -3180,7 +3183,7 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
             phrases.append((k, p))
     for _, p in sorted(phrases):
         put("from", p - 4 if low[max(0, p - 4):p] == "had " else p)
-    for p in _word_hits(low, "it was"):
+    for p in sorted([*_word_hits(low, "it was"), *_word_hits(low, "it is")]):
         put("cleft", p)
     # the phrase ``head + "by"`` as a whole word (as _word_hits finds it), from the whole words
     # "by" (hits["by"]): its "by" is one (a space before it, what follows the phrase after it),
