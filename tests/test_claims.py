@@ -1031,6 +1031,11 @@ def test_their_arms_in_a_speakers_words(said, accused):
     assert accused in got, got
 
 
+def test_the_ministry_as_accuser():
+    [b] = C.extract_blame("The defence ministry accused Azerbaijan of shelling Goris.")
+    assert (b.accuser, b.accused, b.accused_side) == ("The defence ministry", "Azerbaijan", "Azerbaijan")
+
+
 def test_stopping_fire_is_no_blame():
     assert C.extract_blame("The envoy said both armies had stopped firing along the front by noon.") == []
 

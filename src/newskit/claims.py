@@ -699,7 +699,7 @@ def _blame_res() -> dict[str, re.Pattern]:
     party = (rf"(?:(?:[Tt]he\s+)?(?:{party_names})\b(?:['’]s)?(?:\s+(?:{org})\b){{0,3}}|(?:[Tt]he\s+)?{_GENERIC_PARTY}"
              r"|(?:[Tt]he\s+)?enemy\b)")
     # "her ministry had accused Corvenia of …", "its army blamed …"
-    owned = rf"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z]+\s+){{0,2}}?(?:{org})\b"
+    owned = rf"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[a-z]+\s+){{0,2}}?(?:{org})\b"
     other = r"(?:each other|one another|the other side|the other)"
     accuse = _trie_alt(words["accuse"])
     hostile = _trie_alt(words["hostile"] + words["hostile_side"])
