@@ -77,3 +77,13 @@ def test_report_bad_corpus_exit_2(tmp_path):
     r = run_cli("report", "--corpus", str(tmp_path / "none.csv"), "--out", str(tmp_path / "out"))
     assert r.returncode == 2 and "no such file" in r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_split_stream_outputs_are_stored_as_one():
+    # one print delivered in two kernel messages must be stored as the same single output
+    from newskit.report import _coalesced
+    out = nbformat.v4.new_output
+    split = [out("stream", name="stdout", text="4 of 32 sentences"), out("stream", name="stdout", text="\n"),
+             out("stream", name="stderr", text="warn\n"), out("execute_result", data={"text/plain": "x"})]
+    got = _coalesced(split)
+    assert [o.get("text") for o in got] == ["4 of 32 sentences\n", "warn\n", None]

@@ -148,8 +148,25 @@ def refresh_notebooks(folder: str | Path | None = None, timeout: int = 600,
         except CellExecutionError as exc:
             lines = [ln for ln in str(exc).splitlines() if ln.strip()]
             raise errors.ReportError(f"{book.name} failed: {lines[-1] if lines else exc}") from None
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                cell.outputs = _coalesced(cell.outputs)
         nbformat.write(nb, book)
     return books
+
+
+def _coalesced(outputs: list) -> list:
+    """``outputs`` with each run of stream outputs of the same name merged into one: the kernel
+    may deliver one ``print`` in two messages (its text, then the newline), which would make
+    the stored notebook differ from one run to the next (nbval merges them the same way)."""
+    out: list = []
+    for o in outputs:
+        if out and o.get("output_type") == "stream" and out[-1].get("output_type") == "stream" \
+                and out[-1].get("name") == o.get("name"):
+            out[-1]["text"] = out[-1]["text"] + o["text"]
+        else:
+            out.append(o)
+    return out
 
 
 def _write_tables(articles, out: Path) -> list[str]:
