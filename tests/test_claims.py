@@ -1036,6 +1036,16 @@ def test_the_ministry_as_accuser():
     assert (b.accuser, b.accused, b.accused_side) == ("The defence ministry", "Azerbaijan", "Azerbaijan")
 
 
+@pytest.mark.parametrize("text, accused", [
+    ("The minister said Azerbaijan was fully responsible for the deaths.", ["Azerbaijan"]),
+    ('He told the Gazette that both sides were "equally responsible for the failure to pull back".', ["both sides"]),
+    ("Colonel Brandt is responsible for logistics, the minister said.", []),  # a duty, no party
+])
+def test_a_party_said_to_be_responsible(text, accused):
+    from newskit.quotes import extract_quotes
+    assert [b.accused for b in C.extract_blame(text, extract_quotes(text))] == accused
+
+
 def test_stopping_fire_is_no_blame():
     assert C.extract_blame("The envoy said both armies had stopped firing along the front by noon.") == []
 

@@ -761,6 +761,12 @@ def _blame_res() -> dict[str, re.Pattern]:
         "blame_bare": re.compile(
             rf"(?P<accuser>{party}|{subj}{role}|{owned}){aside},?\s+(?:(?:has|have|had|also|again|still|now)\s+)*"
             rf"(?P<verb>blamed|blames|blame)\s+[“\"]?(?P<accused>{party})(?P<claim>[^.;]*)"),
+        # "both sides were “equally responsible for the failure …”", "Azerbaijan is responsible for the deaths"
+        # (a party: "Colonel Brandt is responsible for logistics" is a duty)
+        "is_responsible": re.compile(
+            rf"(?P<accused>{party}|[Bb]oth\s+(?:governments|sides|countries|armies|parties))"
+            rf"\s+(?:is|was|were|are|remains|remain)\s+[“\"]?(?:(?:equally|solely|fully|directly|entirely|jointly|partly)\s+)?"
+            rf"(?P<verb>responsible)\s+for\s+(?P<claim>[^.;]+)"),
         "bore": re.compile(
             rf"(?P<accused>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|[Bb]oth\s+(?:governments|sides|countries|armies|parties))"
             rf"\s+[“\"]?(?P<verb>bore|bears|bear)\s+"
@@ -2612,9 +2618,9 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
         kp = bisect.bisect_left(passive_at, s.start) if has_passive else 0  # and passive one
 
         for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore",
-                     "blame_bare") if need_accuse else ():
+                     "blame_bare", "is_responsible") if need_accuse else ():
             for m in res[name].finditer(text, s.start, s.end):
-                if name in ("and_accused", "held_any", "bore"):
+                if name in ("and_accused", "held_any", "bore", "is_responsible"):
                     # "… said the fire was an accident and accused Dravenian troops of …", "Ulmar's
                     # government, speaking from Veyrin, held Brastova responsible for …": the
                     # accuser is the speaker of the statement the clause belongs to, else the
@@ -2830,7 +2836,7 @@ def _blame_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _accuse_words() -> tuple[str, ...]:
     words = _blame_words()
     return tuple(sorted({w.split()[0] for w in words["accuse"]} | {"blamed", "blames", "blame", "pinned", "pins", "pin",
-                                                                     "bore", "bears", "bear"}))
+                                                                     "bore", "bears", "bear", "responsible"}))
 
 
 # "came from the X side", "shellfire from the X side" (_blame_extra): verbs, then hostile nouns
