@@ -1046,6 +1046,14 @@ def test_a_party_said_to_be_responsible(text, accused):
     assert [b.accused for b in C.extract_blame(text, extract_quotes(text))] == accused
 
 
+def test_a_weapon_named_by_what_it_did_then_whose_it_was():
+    from newskit.quotes import extract_quotes
+    text = '"The drone that hit Kovar was Ardavian. Brelan knows this," spokeswoman Reta Ol said.'
+    [b] = C.extract_blame(text, extract_quotes(text))
+    assert (b.text, b.accused_side) == ("The drone that hit Kovar was Ardavian", "Ardavia")
+    assert C.extract_blame("The shell that hit the school was large.") == []
+
+
 def test_stopping_fire_is_no_blame():
     assert C.extract_blame("The envoy said both armies had stopped firing along the front by noon.") == []
 

@@ -2709,6 +2709,13 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                     side = next((sd for sd in (_country_side(w, countries) or (w if w in countries else "")
                                                for w in names) if sd), "")
                     _add_hostile(ctx, m, s, "hostile-act", side=side, start=m.start(), end=m.end())
+            elif kind == "identity":  # "The drone that hit Kovar was Ardavian"
+                m = _IDENTITY.search(text, max(s.start, p - 40), s.end)
+                if m is not None and not m.start() <= p < m.end("verb"):
+                    m = None  # the match must hold this key ("that hit")
+                if m is not None:
+                    _add_hostile(ctx, m, s, "hostile-act", side=_generic_side(m.group("accused")),
+                                 start=m.start(), end=m.end())
             elif kind == "aggressor":  # "the aggressor that night was Khelmat", in a speaker's words
                 m = res["aggressor_was"].search(text, s.start, s.end) or res["was_aggressor"].search(text, s.start, s.end)
                 if m is not None:
@@ -3211,7 +3218,17 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
         put("lies", p)
     for p in _word_hits(low, "aggressor"):
         put("aggressor", p)
+    for phrase in _IDENTITY_KEYS:
+        for p in _word_hits(low, phrase):
+            put("identity", p)
     return out
+
+
+# "The drone that hit Kovar was Ardavian": a weapon named by what it did, then whose it was
+_IDENTITY_KEYS = ("that hit", "which hit", "that struck", "which struck", "that killed", "which killed")
+_IDENTITY = re.compile(rf"[Tt]he\s+(?:[a-z-]+\s+){{0,2}}(?:drones?|shells?|rockets?|missiles?|mortars?|rounds?|bombs?|"
+                       rf"mines?|munitions?|strikes?)\s+(?:that|which)\s+(?P<verb>hit|struck|killed)\b[^.;:!?]{{0,60}}?"
+                       rf"\s+(?:was|were)\s+(?P<accused>{_GENERIC_WORD})(?![\w’'-])")
 
 
 @functools.cache
