@@ -155,6 +155,14 @@ def test_parts_named_after_a_count_and_none(text, want):
     assert [(c.text, c.outcome) for c in C.extract_claims(text)] == want
 
 
+def test_a_revised_toll_and_the_one_before():
+    got = [(c.text, c.value, c.outcome) for c in
+           C.extract_claims("The overall toll now stands at 16, up from the 15 announced on Thursday.")]
+    assert got == [("16", 16, "died"), ("15", 15, "died")]
+    [c] = C.extract_claims("State television claimed that tens of thousands of Tarsavians had fled.")
+    assert (c.text, c.value, c.counted) == ("tens of thousands of Tarsavians", 20000, "people")
+
+
 def test_an_age_is_no_count():
     assert C.extract_claims("A fourth, a woman of 58, is still missing.") == []
 

@@ -2016,6 +2016,8 @@ _OPEN_MARKS, _CLOSE_MARKS = "\"“«", "\"”»"  # marks around a quoted figure
 # a number with neither noun nor outcome that repeats the count before it in its sentence
 _PARALLEL_BEFORE = re.compile(r"(?:\band|,|\bcompared\s+with|\bagainst|\bnot|\bup\s+from(?:\s+the)?|\bversus"
                               r"|\bincluding|\bof\s+whom|\bamong\s+them)\s+$")
+# … of which a comparison needs nothing after the number: "up from the 15 announced on Thursday"
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+with|(?:up|down)\s+from(?:\s+the)?|versus)\s+$")
 _PARALLEL_AFTER = re.compile(r"\s+(?:on|in|to|from|at|among|for|as|and|but|were|are|remain|remained)\b|\s*[,.;:)]")
 # a plural noun the counted list lacks after a number: "killing two of his cows", "held two rounds of talks"
 _OTHER_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:his|her|their|its|the|our)\s+)?[a-z]+s\b")
@@ -2074,14 +2076,14 @@ _SPEAKS_AFTER = re.compile(r",?\s+(?:said|says|told|added|recalled|explained|ask
 _DISPLACE_BEFORE = re.compile(r"\b(?:forced|forcing|forces|drove|driven|driving|drives|displaced|displacing|uprooted|"
                               r"uprooting)\s+$", re.IGNORECASE)
 _DISPLACE_AFTER = re.compile(r"\s+(?:people\s+|others\s+)?(?:from|to\s+flee|out\s+of|into|across)\b|\s*[.;]")
-_TOLL_BEFORE = re.compile(r"\btoll\s+(?:(?:had|has)\s+)?(?:at|to|of|rose\s+to|risen\s+to|stood\s+at|stands\s+at|"
+_TOLL_BEFORE = re.compile(r"\btoll\s+(?:(?:had|has|now|still|then)\s+){0,2}(?:at|to|of|rose\s+to|risen\s+to|stood\s+at|stands\s+at|"
                           r"climbed\s+to|reached)\s+$", re.IGNORECASE)
 # "put the number of wounded soldiers at 105", "raised the number of its soldiers killed … to 71"
 _NUMBER_OF_BEFORE = re.compile(r"\bnumber\s+of\s+(?:(?:its|their|the)\s+)?(?:[a-z]+\s+){0,2}?(?P<how>dead|killed|wounded|"
                                r"injured|deaths|casualties|soldiers|civilians|people)\b[^.;:]{0,70}?\s(?:at|to)\s+$",
                                re.IGNORECASE)
 _FIGURE_BEFORE = re.compile(r"\b(?:figures?|losses|tally)\b[^.;:!?\d]{0,60}?\s(?:at|of)\s+[\"“«]?$", re.IGNORECASE)
-_DEMONYM_PEOPLE = re.compile(r"\s+(?:[A-Z][a-z]+(?:ians|ans|is|ese))\b(?![’'-])")
+_DEMONYM_PEOPLE = re.compile(r"\s+(?:of\s+)?(?:[A-Z][a-z]+(?:ians|ans|is|ese))\b(?![’'-])")  # "thousands of Tarsavians"
 
 
 def _bare_count(text: str, start: int, pre: str, end: int) -> tuple[str, str, int, str] | None:
@@ -2191,7 +2193,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             after = low[ae:ae + 80]
             cm = counted_after.match(after)
         definite = not qm and pre_word in _DEFINITE and res["def_before"].search(pre) \
-            and not _OF_THE.search(text[max(0, start - 40):start])
+            and not _OF_THE.search(text[max(0, start - 40):start]) and not pre.endswith(("up from the ", "down from the "))
         if definite and (cm is None or is_article):
             continue  # "the two countries", "the 1990s": no people counted ("Of the 37 killed" is a claim)
         counted, counted_cls, implied, end, rule = "", "", "", ne, "number"
@@ -2250,8 +2252,8 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
         if outcome:
             rule += "+outcome"
         parallel = not counted and not outcome and not of_them and not is_article \
-            and _PARALLEL_BEFORE.search(pre) is not None and _PARALLEL_AFTER.match(text, max(end, ae)) is not None \
-            and _AGES_BEFORE.search(pre) is None
+            and _PARALLEL_BEFORE.search(pre) is not None and _AGES_BEFORE.search(pre) is None \
+            and (_PARALLEL_AFTER.match(text, max(end, ae)) is not None or _COMPARED_BEFORE.search(pre) is not None)
         if not counted and not outcome and not of_them and not parallel:
             continue
         if is_article and not (counted and outcome):
