@@ -2122,7 +2122,12 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
     the previous claim of the sentence).  Outcomes are found after the noun ("died",
     "had been hurt"), before the number ("killed at least one", "lost a soldier") or as
     a noun ("the return of thousands").  "a"/"an" count as one only with a counted noun
-    *and* an outcome.  ``quotes`` (any objects with ``start, end, canonical_speaker,
+    *and* an outcome.  A definite count of people is a claim ("the 23 soldiers … killed",
+    "her three children"; not "the two neighbours"), and so are a quoted figure whose noun or
+    outcome follows the closing mark ('"at least five" Bekmoran servicemen'), a figure named
+    before the number ('put the figure at "over 9,000"') and a number that goes on counting
+    the sentence's count ("16 killed on one side and nine on the other", "including 61 in
+    Sorren", "up from the 15 announced"); "no one" is none.  ``quotes`` (any objects with ``start, end, canonical_speaker,
     speaker``) give the claimant; ``outlet`` is the claimant otherwise.  ``sentences``
     and ``times`` may be passed when already computed.
     """
