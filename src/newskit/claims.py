@@ -2626,6 +2626,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
 
         for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore",
                      "blame_bare", "is_responsible") if need_accuse else ():
+            if name in _KEYED_ACCUSE and _KEYED_ACCUSE[name] not in s.text:
+                continue  # (a pattern led by a party, tried only where its own key word is)
             for m in res[name].finditer(text, s.start, s.end):
                 if name in ("and_accused", "held_any", "bore", "is_responsible"):
                     # "… said the fire was an accident and accused Dravenian troops of …", "Ulmar's
@@ -3230,6 +3232,8 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
             put("identity", p)
     return out
 
+
+_KEYED_ACCUSE = {"blame_bare": "blame", "is_responsible": "responsible"}  # pattern → a word it holds
 
 # "The drone that hit Kovar was Ardavian": a weapon named by what it did, then whose it was
 _IDENTITY_KEYS = ("that hit", "which hit", "that struck", "which struck", "that killed", "which killed")
