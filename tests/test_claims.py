@@ -1062,6 +1062,16 @@ def test_a_weapon_named_by_what_it_did_then_whose_it_was():
     assert C.extract_blame("The shell that hit the school was large.") == []
 
 
+@pytest.mark.parametrize("text, accuser", [
+    ("Armenia and Azerbaijan traded accusations over the shelling.", "Armenia and Azerbaijan"),
+    ("The clashes went on as the two former foes traded blame for the heaviest fighting in years.", "the two former foes"),
+])
+def test_traded_blame_is_mutual(text, accuser):
+    [b] = [b for b in C.extract_blame(text) if b.rule == "mutual"]
+    assert (b.accuser, b.accused, b.accuser_side, b.accused_side) == (accuser, "each other", "both", "other")
+    assert C.extract_blame("The two sides exchanged prisoners on Monday.") == []
+
+
 def test_stopping_fire_is_no_blame():
     assert C.extract_blame("The envoy said both armies had stopped firing along the front by noon.") == []
 

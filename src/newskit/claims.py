@@ -767,6 +767,12 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"(?P<accused>{party}|[Bb]oth\s+(?:governments|sides|countries|armies|parties))"
             rf"\s+(?:is|was|were|are|remains|remain)\s+[“\"]?(?:(?:equally|solely|fully|directly|entirely|jointly|partly)\s+)?"
             rf"(?P<verb>responsible)\s+for\s+(?P<claim>[^.;]+)"),
+        # "the two former foes traded blame for the heaviest clashes since their 2024 war"
+        "traded": re.compile(
+            rf"(?P<accuser>{party}(?:\s+and\s+{party})?|{collective}|"
+            rf"[Tt]he\s+two\s+(?:former\s+)?(?:foes|neighbours|neighbors|rivals|enemies|sides|countries|governments))"
+            rf",?\s+(?:(?:have|had|again|also|quickly)\s+)*(?P<verb>traded|exchanged|trade|exchange)\s+"
+            rf"(?:blame|accusations|recriminations)\b(?P<claim>[^.;]*)"),
         "bore": re.compile(
             rf"(?P<accused>{party}|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}|[Bb]oth\s+(?:governments|sides|countries|armies|parties))"
             rf"\s+[“\"]?(?P<verb>bore|bears|bear)\s+"
@@ -2625,8 +2631,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
         kp = bisect.bisect_left(passive_at, s.start) if has_passive else 0  # and passive one
 
         for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore",
-                     "blame_bare", "is_responsible") if need_accuse else ():
-            if name in _KEYED_ACCUSE and _KEYED_ACCUSE[name] not in s.text:
+                     "blame_bare", "is_responsible", "traded") if need_accuse else ():
+            if name in _KEYED_ACCUSE and not any(k in s.text for k in _KEYED_ACCUSE[name]):
                 continue  # (a pattern led by a party, tried only where its own key word is)
             for m in res[name].finditer(text, s.start, s.end):
                 if name in ("and_accused", "held_any", "bore", "is_responsible"):
@@ -2649,12 +2655,13 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                         m.group("verb"), cs, _clause_end(text, cs, m.end()), "accuse")
                     continue
                 accuser = m.group("accuser")
-                accused = m.group("accused")
+                accused = m.group("accused") if name != "traded" else "each other"
                 q = quotes.containing(m.start(), m.end())
                 if _fold(accuser) in ("it", "he", "she", "they") and q is not None:
                     accuser = _speaker(q) or accuser
                 mutual = _fold(accused) in ("each other", "one another")
-                cs = m.start("accused") if name in ("accuse", "held", "blame_bare") else m.start("claim")
+                cs = m.start("accused") if name in ("accuse", "held", "blame_bare") else \
+                    m.start("verb") if name == "traded" else m.start("claim")
                 ce = m.end() if name == "blame_on_rel" else _clause_end(text, cs, m.end())
                 add(accuser, "both" if mutual else _side_of(accuser), accused,
                     "other" if mutual else _side_of(accused), m.group("verb"), cs, ce,
@@ -2852,7 +2859,8 @@ def _blame_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _accuse_words() -> tuple[str, ...]:
     words = _blame_words()
     return tuple(sorted({w.split()[0] for w in words["accuse"]} | {"blamed", "blames", "blame", "pinned", "pins", "pin",
-                                                                     "bore", "bears", "bear", "responsible"}))
+                                                                     "bore", "bears", "bear", "responsible",
+                                                                     "accusations", "recriminations"}))
 
 
 # "came from the X side", "shellfire from the X side" (_blame_extra): verbs, then hostile nouns
@@ -3233,7 +3241,9 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
     return out
 
 
-_KEYED_ACCUSE = {"blame_bare": "blame", "is_responsible": "responsible"}  # pattern → a word it holds
+# a pattern led by a party → words one of which it holds
+_KEYED_ACCUSE = {"blame_bare": ("blame",), "is_responsible": ("responsible",),
+                 "traded": ("traded ", "exchanged ", "trade ", "exchange ")}
 
 # "The drone that hit Kovar was Ardavian": a weapon named by what it did, then whose it was
 _IDENTITY_KEYS = ("that hit", "which hit", "that struck", "which struck", "that killed", "which killed")
