@@ -163,6 +163,14 @@ def test_a_revised_toll_and_the_one_before():
     assert (c.text, c.value, c.counted) == ("tens of thousands of Tarsavians", 20000, "people")
 
 
+@pytest.mark.parametrize("text, want", [
+    ("Shells struck the town, killing three people between midnight and four.", ["three people"]),  # four: a time
+    ("Traders were keeping one eye on the sky.", []),
+])
+def test_counts_that_are_not(text, want):
+    assert [c.text for c in C.extract_claims(text)] == want
+
+
 def test_an_age_is_no_count():
     assert C.extract_claims("A fourth, a woman of 58, is still missing.") == []
 

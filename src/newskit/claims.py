@@ -2028,6 +2028,7 @@ _PARALLEL_AFTER = re.compile(r"\s+(?:on|in|to|from|at|among|for|as|and|but|were|
 # a plural noun the counted list lacks after a number: "killing two of his cows", "held two rounds of talks"
 _OTHER_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:his|her|their|its|the|our)\s+)?[a-z]+s\b")
 _COPULA_NOUN = re.compile(r"\s+(?:were|are)\s+([a-z]+)\b")
+_BETWEEN_AND = re.compile(r"\bbetween\s+\S+(?:\s+\S+)?\s+and\s+$")  # "between midnight and four": a span
 _AGES_BEFORE = re.compile(r"\bage[ds]?\s+\d+\s+(?:and|or|to)\s+$")  # "brothers, aged 9 and 12"
 _OF_THE = re.compile(r"\bOf\s+the\s+$")  # opening a sentence: "Of the 37 people killed, 11 were children"
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|whom|those|(?P<us>us))|more|others)\b")  # a part of, or more of, a group counted before
@@ -2264,6 +2265,7 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             rule += "+outcome"
         parallel = not counted and not outcome and not of_them and not is_article \
             and _PARALLEL_BEFORE.search(pre) is not None and _AGES_BEFORE.search(pre) is None \
+            and _BETWEEN_AND.search(pre) is None \
             and (_PARALLEL_AFTER.match(text, max(end, ae)) is not None or _COMPARED_BEFORE.search(pre) is not None)
         if not counted and not outcome and not of_them and not parallel:
             continue
