@@ -982,6 +982,8 @@ def test_every_relative_phrase_of_the_resource_resolves():
     ("They have fled their homes since the spring.", ["the spring"]),
     ("Since the night of 16 May every door is open.", ["16 May"]),  # the date, not "the night"
     ("Between Saturday evening and dawn on Sunday, shells fell.", ["Saturday evening", "Sunday"]),
+    ("It hit near Dorvan shortly after midnight on Sunday.", ["midnight on Sunday"]),  # no dangling "shortly after"
+    ("She works the night shift before the summer harvest.", []),  # modifiers, not times
 ])
 def test_parts_of_day_and_seasons(text, want):
     assert [t.text for t in C.extract_times(text, "2025-06-07")] == want

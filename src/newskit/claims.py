@@ -501,8 +501,10 @@ def _time_res() -> dict[str, re.Pattern]:
     relative = (
         rf"\b(?:(?P<n>\d+|{_NUMWORD_RE}|a few|a couple of|several|a|an)\s+(?P<unit>{_UNITS})s?\s+"
         r"(?P<dir>later|earlier|ago|before|after|afterwards)\b"
-        # "the night of 7 March", "dawn on Sunday": the date that follows is the expression
-        rf"|(?P<phrase>{relative_words})\b(?!\s+of\s+(?:\d|{_MONTH_FULL_RE.lower()}|{_WD_RE.lower()})|\s+on\s+{_WD_RE.lower()}))"
+        # "the night of 7 March", "dawn on Sunday": the date that follows is the expression; "shortly
+        # after midnight": the clock time's; "the night shift", "the summer harvest": a modifier
+        rf"|(?P<phrase>{relative_words})\b(?!\s+of\s+(?:\d|{_MONTH_FULL_RE.lower()}|{_WD_RE.lower()})|\s+on\s+{_WD_RE.lower()}"
+        rf"|\s+(?:midnight|noon|midday)\b|\s+(?:{_trie_alt(resources.lines('time_modified_nouns.txt'))})\b))"
     )
     duration = (
         rf"\b(?:(?P<n>\d+|{_NUMWORD_RE})-(?P<unit>{_UNITS})(?:-long)?\b(?!-old)"
