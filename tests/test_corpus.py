@@ -170,3 +170,23 @@ def test_manifest_metadata_overrides_file(tmp_path):
     a = load_corpus(p)[0]
     assert (a.id, a.outlet, a.title, a.published, a.event_date) == ("x1", "Planet", "My title", "2022-09-13", "2022-09-13")
     assert a.path == "a.txt"
+
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("TILSBECK, Lenthary, 7 June (The Longwater Review) – Every house has a cellar.", "The Longwater Review"),
+    ("YEREVAN, Sept 13 (Reuters) - Armenia said on Tuesday.", "Reuters"),
+    ("BAKU, Azerbaijan, September 13, 2022 (AP) — Fighting broke out.", "AP"),
+    ("The village that leaves its cellar doors open (for now) – a feature.", ""),
+    ("", ""),
+])
+def test_dateline_outlet(text, outlet):
+    from newskit.corpus import dateline_outlet
+    assert dateline_outlet(text) == outlet
+
+
+def test_outlet_from_a_dateline_unless_given(tmp_path):
+    f = tmp_path / "wire.txt"
+    f.write_text("Shelling resumes\n\nPALVASK, 4 June (Cardell Press) – At least 19 people were killed.\n", encoding="utf-8")
+    assert load_article(f).outlet == "Cardell Press"
+    assert load_article(f, outlet="Other Wire").outlet == "Other Wire"

@@ -22,6 +22,7 @@ import csv
 import dataclasses
 import enum
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,6 +180,22 @@ def _from_html(html: str, name: str) -> tuple[Cleaned, dict[str, str]]:
     return cleaned, meta
 
 
+# "TILSBECK, Lenthary, 7 June (The Longwater Review) – …", "YEREVAN, Sept 13 (Reuters) - …": a
+# wire story's dateline, the outlet in brackets
+_DATELINE = re.compile(r"[A-Z][A-Z.’'\- ]+,(?:[ \t]+[A-Z][\w.’'\- ]*,)?[ \t]+"
+                       r"(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?|[A-Z][a-z]+\.?[ \t]+\d{1,2})(?:,?[ \t]+\d{4})?[ \t]*"
+                       r"\((?P<outlet>[A-Z][^()\n]{1,60}?)\)[ \t]*[–—-]")
+
+
+def dateline_outlet(text: str) -> str:
+    """The outlet a wire-style dateline names at the start of ``text``'s first paragraph
+    ("TILSBECK, Lenthary, 7 June (The Longwater Review) – …" → "The Longwater Review"), or "".
+    :func:`load_article` uses it when neither the manifest nor the page names the outlet, so that
+    claims the article makes in its own voice are credited to it by name."""
+    m = _DATELINE.match(text.lstrip()[:300])
+    return m.group("outlet").strip() if m else ""
+
+
 def load_article(path: str | Path, *, id: str | None = None, max_bytes: int = MAX_BYTES, **meta: str) -> Article:
     """Load one ``.txt`` or ``.html``/``.htm`` article and return it cleaned as an :class:`Article`.
 
@@ -201,7 +218,7 @@ def load_article(path: str | Path, *, id: str | None = None, max_bytes: int = MA
         raise errors.NoArticleText(f"{p}: no article text left after removing site furniture")
     if all(para.subhead for para in paragraphs(cleaned.text)):
         raise errors.NoArticleText(f"{p}: no prose paragraph found, only short title-like lines")
-    fields = {"outlet": cleaned.site, "title": cleaned.title, "language": "", **found}
+    fields = {"outlet": cleaned.site or dateline_outlet(cleaned.text), "title": cleaned.title, "language": "", **found}
     fields.update({k: v for k, v in meta.items() if v})
     return Article(
         id=id or p.stem,
