@@ -799,3 +799,11 @@ def test_a_colon_after_the_verb_introduces_reported_speech_without_marks():
                                            "Illumbran forces began shelling Varkeshi positions")
     q, = extract_quotes("The ministry said: “Illumbran forces began shelling.”")
     assert q.kind is QuoteKind.DIRECT
+
+
+def test_its_ministry_belongs_to_the_country_the_writer_just_made_the_subject():
+    text = ("Tesserae Watch, a research group, said on Friday that the fragments came from rockets fielded only "
+            "by Kazmerat's army.\n\nKazmerat has rejected accusations that its forces targeted civilians. In a "
+            "statement on Thursday, its foreign ministry said Ondrevia had placed artillery in schoolyards.")
+    q = one(article_quotes(load_article_text(text)), "Ondrevia had placed artillery in schoolyards")
+    assert q.canonical_speaker == "Kazmerat’s foreign ministry"

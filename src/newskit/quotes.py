@@ -2087,7 +2087,12 @@ class _Extractor:
                 kind = {"its": "thing", "his": "person", "her": "person", "their": "group"}[poss.group(1).lower()]
                 owned = sp[poss.end():]
                 ante = owner = None
-                for pos, rtext, rkind in reversed(history[-HISTORY:]):
+                last_pos = next((pos for pos, _, _ in reversed(history[-HISTORY:]) if pos < a), -1)
+                if kind == "thing" and _has_org_word(owned):
+                    # "Kazmerat has rejected accusations … In a statement, its foreign ministry said":
+                    # a country the writer makes a sentence's subject since the last speaker owns it
+                    owner = self._subject_country(a, last_pos)
+                for pos, rtext, rkind in reversed(history[-HISTORY:]) if owner is None else ():
                     if pos >= a:
                         continue
                     if kind == "thing" and _has_org_word(owned):
@@ -2239,6 +2244,26 @@ class _Extractor:
                                                       for p, _ in self._persons()[1]):
             return None
         return name
+
+    _SUBJECT_NAME = re.compile(r"([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)[ \t]+(?:has|have|had|is|was|[a-z]+ed|[a-z]+s)\b")
+
+    def _subject_country(self, pos: int, after: int) -> str | None:
+        """The country or place (:meth:`_country_name`) that opens the writer's sentence holding
+        ``pos``, or the one before it, as its subject ("Kazmerat has rejected …"), after offset
+        ``after``; the nearest such, else None."""
+        si = self.sent_at(pos)
+        for k in (si, si - 1):
+            if k < 0:
+                break
+            sent = self.sents[k]
+            if sent.start <= after or self._in_quote(sent.start):
+                break
+            m = self._SUBJECT_NAME.match(self.text, sent.start, min(pos, sent.end))
+            if m is not None and m.group(1).split()[0].lower() not in _NOT_NAMES:
+                name = self._country_name(m.group(1))
+                if name:
+                    return name
+        return None
 
     def _fuller_definite(self, np: str, pos: int) -> str | None:
         """"the army" → "the Valdorian army" written earlier (a capitalised modifier added);
