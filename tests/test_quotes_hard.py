@@ -421,11 +421,20 @@ def test_a_pronoun_after_another_person_gives_no_gender():
     assert q.canonical_speaker == "Andrej Basko"
 
 
-def test_its_ministry_belongs_to_the_country_not_to_the_last_ministry():
-    text = ("The interior ministry said the evacuation would take a week. Neighbouring Velmora denied "
-            "targeting civilians. Its defence ministry said its artillery had fired only at military positions.")
-    q = one(article_quotes(load_article_text(text)), "its artillery had fired only at military positions")
-    assert q.referent == "Velmora’s defence ministry"  # was "interior ministry defence ministry"
+@pytest.mark.parametrize("text, said, attr, owner", [
+    # not the last ministry (was "interior ministry defence ministry")
+    ("The interior ministry said the evacuation would take a week. Neighbouring Velmora denied "
+     "targeting civilians. Its defence ministry said its artillery had fired only at military positions.",
+     "its artillery had fired only at military positions", "referent", "Velmora’s defence ministry"),
+    # not the research group quoted before: the country the writer just made the subject
+    ("Tesserae Watch, a research group, said on Friday that the fragments came from rockets fielded only "
+     "by Kazmerat's army.\n\nKazmerat has rejected accusations that its forces targeted civilians. In a "
+     "statement on Thursday, its foreign ministry said Ondrevia had placed artillery in schoolyards.",
+     "Ondrevia had placed artillery in schoolyards", "canonical_speaker", "Kazmerat’s foreign ministry"),
+])
+def test_its_ministry_belongs_to_the_country(text, said, attr, owner):
+    q = one(article_quotes(load_article_text(text)), said)
+    assert getattr(q, attr) == owner
 
 
 def test_a_surname_skips_a_mention_without_its_given_name():
@@ -799,11 +808,3 @@ def test_a_colon_after_the_verb_introduces_reported_speech_without_marks():
                                            "Illumbran forces began shelling Varkeshi positions")
     q, = extract_quotes("The ministry said: “Illumbran forces began shelling.”")
     assert q.kind is QuoteKind.DIRECT
-
-
-def test_its_ministry_belongs_to_the_country_the_writer_just_made_the_subject():
-    text = ("Tesserae Watch, a research group, said on Friday that the fragments came from rockets fielded only "
-            "by Kazmerat's army.\n\nKazmerat has rejected accusations that its forces targeted civilians. In a "
-            "statement on Thursday, its foreign ministry said Ondrevia had placed artillery in schoolyards.")
-    q = one(article_quotes(load_article_text(text)), "Ondrevia had placed artillery in schoolyards")
-    assert q.canonical_speaker == "Kazmerat’s foreign ministry"

@@ -638,7 +638,8 @@ _GENERIC_BODIES = {kind: tuple(r["word"] for r in resources.table("claim_bodies.
 _GENERIC_MOD = "(?:" + _trie_alt(_GENERIC_BODIES["modifier"]) + r"\s+)?"
 _GENERIC_NOUNS = "|".join(_GENERIC_BODIES["body"])
 # "(prime|foreign|defence) minister" begins with no body noun's letters: exclusive of the trie
-_GENERIC_HEAD = r"(?:(?:prime|foreign|defence)\s+minister|" + _trie_alt(_GENERIC_BODIES["body"]) + r")\b"
+_GENERIC_BODY_ALT = _trie_alt(_GENERIC_BODIES["body"])  # the body nouns, as one alternation
+_GENERIC_HEAD = r"(?:(?:prime|foreign|defence)\s+minister|" + _GENERIC_BODY_ALT + r")\b"
 _GENERIC_PARTY_NAMED = rf"(?<![\w’']){_GENERIC_NOT}(?P<gparty>{_GENERIC_WORD})\s+{_GENERIC_MOD}{_GENERIC_HEAD}"
 _GENERIC_PARTY = _GENERIC_PARTY_NAMED.replace("(?P<gparty>", "(?:")  # used twice in one pattern: no name
 # the fast scan: find the body's noun (a whole word, by _blame_hits), then look back for the country word
@@ -797,7 +798,7 @@ def _blame_res() -> dict[str, re.Pattern]:
         "hostile_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{hostile})\b(?!\s+by\b)"),
         "act_bare": re.compile(rf"(?P<accused>[A-Z][a-z]+)\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}[“\"]?(?P<verb>{act})\b"),
         # "They started this", in a speaker's own words
-        "hostile_they": re.compile(rf"(?P<accused>[Tt]hey|[Tt]heir\s+(?:{_trie_alt(_GENERIC_BODIES['body'])}))"
+        "hostile_they": re.compile(rf"(?P<accused>[Tt]hey|[Tt]heir\s+(?:{_GENERIC_BODY_ALT}))"
                                    rf"\s+(?:[“\"]?{aux}[”\"]?\s+){{0,3}}(?P<verb>{hostile})\b(?!\s+by\b)"),
         # "They talk of peace in Savonne and drop bombs on our markets": a second verb of theirs
         "hostile_they_and": re.compile(rf"(?P<accused>[Tt]hey)\s+[a-z][^.;:!?“”\"]{{0,60}}?\s+and\s+(?P<verb>{hostile})\b"
@@ -814,7 +815,7 @@ def _blame_res() -> dict[str, re.Pattern]:
             rf"[Rr]esponsibility\s+(?:for\s+[^.;]{{1,80}}?\s+)?(?P<verb>lies|rests|lay|rested)\s+[“\"]?(?:[a-z]+ly\s+)?with\s+"
             rf"(?P<accused>[^.;,“”\"]{{1,80}})"),
         # "it was Vellund that had broken the truce", in a speaker's words
-        "cleft": re.compile(rf"[Ii]t\s+(?:was|is)\s+(?P<accused>{party}|[A-Z][a-z]+|their\s+(?:{_trie_alt(_GENERIC_BODIES['body'])}))"
+        "cleft": re.compile(rf"[Ii]t\s+(?:was|is)\s+(?P<accused>{party}|[A-Z][a-z]+|their\s+(?:{_GENERIC_BODY_ALT}))"
                             rf"\s+(?:that|which|who)\s+"
                             rf"(?P<verb>(?:had\s+|has\s+)?[a-z]+(?:\s+(?:up|down|out|off))?)\b"),
         # "the aggressor that night was Khelmat", "Khelmat is the aggressor"
@@ -2025,7 +2026,7 @@ _OPEN_MARKS, _CLOSE_MARKS = "\"“«", "\"”»"  # marks around a quoted figure
 _PARALLEL_BEFORE = re.compile(r"(?:\band|,|\bcompared\s+with|\bagainst|\bnot|\bup\s+from(?:\s+the)?|\bversus"
                               r"|\bincluding|\bof\s+whom|\bamong\s+them)\s+$")
 # … of which a comparison needs nothing after the number: "up from the 15 announced on Thursday"
-_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+with|(?:up|down)\s+from(?:\s+the)?|versus)\s+$")
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+with|up\s+from(?:\s+the)?|versus)\s+$")
 _PARALLEL_AFTER = re.compile(r"\s+(?:on|in|to|from|at|among|for|as|and|but|were|are|remain|remained)\b|\s*[,.;:)]")
 # a plural noun the counted list lacks after a number: "killing two of his cows", "held two rounds of talks"
 _OTHER_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:his|her|their|its|the|our)\s+)?[a-z]+s\b")
@@ -2296,8 +2297,9 @@ def extract_claims(text: str, quotes: Sequence = (), outlet: str = "", *, anchor
             casualty = outcome in _casualty_outcomes()
             rule += "+parallel"
             cop = _COPULA_NOUN.match(text, max(end, ae))
-            if cop is not None and _norm_noun(cop.group(1).lower()) in counted_tab:
-                counted = counted_tab[_norm_noun(cop.group(1).lower())][0]  # "…, 11 were children"
+            noun = _norm_noun(cop.group(1).lower()) if cop is not None else ""
+            if noun in counted_tab:
+                counted = counted_tab[noun][0]  # "…, 11 were children"
         if not counted:
             if last_sentence_claim and last_sentence_claim[0] == sidx and last_sentence_claim[1]:
                 counted = last_sentence_claim[1]
