@@ -35,6 +35,7 @@ import tracemalloc
 from dataclasses import dataclass
 
 from _corpus import generated_articles
+from _machine import describe
 
 from newskit import claims as C
 from newskit.text import sentences
@@ -150,5 +151,6 @@ def main(n: int = 2000, source: str = "bundled") -> None:
 
 
 if __name__ == "__main__":
+    print(describe())
     for corpus in ("bundled", "varied"):
         main(int(sys.argv[1]) if len(sys.argv) > 1 else 2000, corpus)

@@ -21,6 +21,7 @@ import time
 import tracemalloc
 
 from _corpus import generated_articles
+from _machine import describe
 
 from newskit.quotes import _extract_resolved, extract_quotes
 from newskit.sources import load_actors
@@ -84,6 +85,7 @@ def run(arts: list[str], table) -> tuple[float, float]:
 
 
 def main() -> int:
+    print(describe())
     table = load_actors()
     verdicts = []
     for source, label in (("bundled", "bundled corpus (25 paragraphs of the first article, repeated)"),

@@ -25,6 +25,7 @@ import time
 import tracemalloc
 
 from _corpus import generated_articles
+from _machine import describe
 
 import textstat
 
@@ -71,6 +72,7 @@ def splitter_name() -> str:
 
 
 def main() -> int:
+    print(describe())
     articles = generated_articles(2000)
     warm = generated_articles(2020)[2000:]
     assert len(set(articles)) == len(articles) and not set(warm) & set(articles)

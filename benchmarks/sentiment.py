@@ -23,6 +23,7 @@ import time
 import tracemalloc
 
 from _corpus import generated_articles
+from _machine import describe
 
 from newskit.sentiment import Sentiment, analyzer, compound_from, explain, nltk_analyzer, sentiment, straighten
 from newskit.text import sentences
@@ -65,6 +66,7 @@ def _peak(fn, texts) -> float:
 
 
 def main(n_articles: int = 2000) -> int:
+    print(describe())
     articles = generated_articles(n_articles)
     texts = [s.text for a in articles for s in sentences(a)]
     ref = analyzer().polarity_scores          # the same cached analyser newskit uses
