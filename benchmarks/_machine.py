@@ -1,11 +1,12 @@
 """What a benchmark figure was measured on: the interpreter and the processor.
 
 Every script in ``benchmarks/`` prints :func:`describe` first, because the same code runs at
-quite different speeds under different builds of the same CPython version.  On the build machine
-of 2026-12-04 (a 2-core AMD EPYC), ``python3`` was a pyenv build of CPython 3.11.7 (compiled
-without profile-guided optimisation, with a shared ``libpython``); Debian's own CPython 3.11.2
-(``/usr/bin/python3.11``, built with PGO and LTO and linked statically, as python.org's and
-conda's builds are too) ran the quote extractor about 1.3× faster on the same corpus.  To measure
+different speeds under different builds of the same CPython version.  On the build machine of
+2026-12-04 (a 2-core AMD EPYC), ``python3`` was a pyenv build of CPython 3.11.7 (configured
+without ``--enable-optimizations``, with a shared ``libpython``); Debian's own CPython 3.11.2
+(``/usr/bin/python3.11``, ``libpython`` linked in) ran the quote extractor in 1.1× fewer
+instructions (callgrind: 6.73 M → 6.02 M per article on the bundled corpus, 14.8 M → 13.3 M on
+the varied one) and 1.1–1.4× faster by the clock, a spread within this machine's noise.  To measure
 another interpreter against the project's installed packages::
 
     PYTHONPATH=.venv/lib/python3.11/site-packages:src /usr/bin/python3.11 benchmarks/quotes.py
