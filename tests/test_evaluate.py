@@ -63,6 +63,11 @@ def test_same_speaker_normalises():
     assert same_speaker("Drenskan defence ministry", "defence ministry of Drenska")
     assert same_speaker("Ormundi health ministry", "Ormund health ministry")
     assert not same_speaker("Kessanian foreign ministry", "foreign ministry of Taravia")
+    # a name that itself ends like a demonym: the endings go until none is left
+    assert same_speaker("Quellan’s foreign ministry", "Quellani foreign ministry")
+    assert same_speaker("Kastrany's defence ministry", "Kastrani defence ministry")
+    assert same_speaker("Hungary's foreign ministry", "Hungarian foreign ministry")
+    assert not same_speaker("Saravel's foreign ministry", "Oskarian foreign ministry")
     assert not same_speaker("defence ministry", "interior ministry")
     assert not same_speaker("Ivan Petrov", "Ivana Petrov")  # people are never stemmed
 

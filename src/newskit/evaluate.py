@@ -177,12 +177,19 @@ def _is_org(name: str) -> bool:
 
 
 # a country's name and its demonym share a stem once these endings go ("dravenia" / "dravenian",
-# "ormund" / "ormundi", "drenska" / "drenskan", "valdoria" / "valdorian")
-_DEMONYM_END = re.compile(r"(?:ians?|ans?|ese|ish|is?|ns?|ia|a)$")
+# "ormund" / "ormundi", "drenska" / "drenskan", "valdoria" / "valdorian", "kastrany" / "kastrani")
+_DEMONYM_END = re.compile(r"(?:ians?|ans?|ese|ish|is?|ns?|ia|a|y)$")
 
 
 def _place_stem(word: str) -> str:
-    return _DEMONYM_END.sub("", word) or word
+    """``word`` with demonym and country endings taken off until none is left, keeping at least
+    three letters: one pass is not enough when the name itself ends like a demonym ("quellan" →
+    "quell", but "quellani" → "quellan" → "quell"; "kastrany" → "kastran" → "kastr")."""
+    while True:
+        stem = _DEMONYM_END.sub("", word)
+        if stem == word or len(stem) < 3:
+            return word
+        word = stem
 
 
 def _is_place_word(word: str) -> bool:
