@@ -711,6 +711,22 @@ def test_a_document_speaks_for_its_owner():
     assert q.canonical_speaker == "Korvan Finance Committee" and q.rule.endswith("+ issuer")
 
 
+@pytest.mark.parametrize("text,quote,speaker,canonical", [
+    # the keeper of the figures speaks, named in full earlier
+    ("The Joint Border Monitoring Mission patrols the line. Two civilians died on Thursday, the first deaths "
+     "in two years, according to figures kept by the mission.", "Two civilians died on Thursday, the first "
+     "deaths in two years", "figures kept by the mission", "Joint Border Monitoring Mission"),
+    ("At least 40 soldiers were killed, according to figures released by the defence ministry.",
+     "At least 40 soldiers were killed", "figures released by the defence ministry", "defence ministry"),
+    # the writer of a document speaks, not the newspaper that saw it
+    ("According to a finance ministry memo seen by this newspaper, the deployment cost 210 million crowns.",
+     "the deployment cost 210 million crowns", "a finance ministry memo seen by this newspaper", "finance ministry"),
+])
+def test_figures_and_documents_speak_for_whoever_keeps_or_wrote_them(text, quote, speaker, canonical):
+    q = one(article_quotes(load_article_text(text)), quote)
+    assert q.speaker == speaker and q.canonical_speaker == canonical and q.rule.endswith("+ issuer")
+
+
 @pytest.mark.parametrize("text,quote,canonical", [
     # a speaker who gives a name
     ("A woman selling honey near the gate, who gave her name as Daria, said the bees did not know there was a war.",
