@@ -711,6 +711,21 @@ def test_a_document_speaks_for_its_owner():
     assert q.canonical_speaker == "Korvan Finance Committee" and q.rule.endswith("+ issuer")
 
 
+@pytest.mark.parametrize("text,clause", [
+    ("Danil Horak said drivers used the station’s reports to choose their routes.",
+     "drivers used the station’s reports to choose their routes"),
+    ("The minister said undecided voters tended to decide late.", "undecided voters tended to decide late"),
+    ("A spokeswoman said surgeons “cannot be produced overnight”.", "surgeons “cannot be produced overnight”"),
+])
+def test_a_bare_plural_subject_with_a_past_tense_or_a_quoted_modal_is_a_reported_clause(text, clause):
+    q = one(extract_quotes(text), clause)
+    assert q.kind is QuoteKind.REPORTED and q.rule == "reported speech"
+
+
+def test_a_bare_noun_after_said_is_no_clause_without_a_verb():
+    assert not [q for q in extract_quotes("The minister said goodbye to the delegates.") if q.kind is QuoteKind.REPORTED]
+
+
 @pytest.mark.parametrize("text,quote,speaker,canonical", [
     # the keeper of the figures speaks, named in full earlier
     ("The Joint Border Monitoring Mission patrols the line. Two civilians died on Thursday, the first deaths "

@@ -1003,17 +1003,29 @@ _CLAUSE_START = frozenset(
 # "said fertiliser prices could rise")
 def _bare_noun_clause(rest: str) -> bool:
     """Does ``rest`` open like a clause whose subject is a bare noun phrase: a finite verb
-    among its next six words, with no comma before it ("fertiliser prices could rise", not
-    "twelve, she said, but only three have arrived")?"""
-    for w in rest.split()[:7]:
-        if w in _FINITE:
+    among its next six words, with no comma before it ("fertiliser prices could rise",
+    "surgeons “cannot be produced overnight”", not "twelve, she said, but only three have
+    arrived"), or a past tense in "-ed" right after a plural noun among its first four words
+    ("drivers used the station’s reports", "undecided voters tended to decide late")?"""
+    words = rest.split()[:7]
+    for i, w in enumerate(words):
+        if w.lstrip("“\"‘") in _FINITE:
+            return True
+        if i < 3 and i + 1 < len(words) and _plural_then_past(w, words[i + 1]):
             return True
         if w[-1:] in ",;:":
             return False
     return False
 
 
-_FINITE = frozenset("is are was were has have had will would could can should must may might did does do "
+def _plural_then_past(noun: str, verb: str) -> bool:
+    """Is ``noun`` a lower-case plural ("drivers", "buses"; not "witness") and ``verb`` a
+    lower-case past tense in "-ed" ("used", "needed")?"""
+    return (len(noun) > 3 and noun.isalpha() and noun.islower() and noun.endswith("s") and not noun.endswith("ss")
+            and len(verb) > 3 and verb.isalpha() and verb.islower() and verb.endswith("ed"))
+
+
+_FINITE = frozenset("is are was were has have had will would could can cannot should must may might did does do "
                     "shall".split())
 _ANAPHORIC_OBJECT = re.compile(
     r"(?:the|this|that|these|those|such|its|their|his|her)\s+(?:\w+\s+)?(?:claims?|reports?|allegations?|"
