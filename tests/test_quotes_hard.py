@@ -722,6 +722,15 @@ def test_a_bare_plural_subject_with_a_past_tense_or_a_quoted_modal_is_a_reported
     assert q.kind is QuoteKind.REPORTED and q.rule == "reported speech"
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("Lotte Brann, 52, whose building on Vessel Street has been without heating since January, said she would "
+     "believe in the fund.", "Lotte Brann"),
+    ("A woman whose house was hit said she would stay.", "A woman whose house was hit"),
+])
+def test_a_whose_clause_about_the_speaker_is_skipped_like_who(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
 def test_a_bare_noun_after_said_is_no_clause_without_a_verb():
     assert not [q for q in extract_quotes("The minister said goodbye to the delegates.") if q.kind is QuoteKind.REPORTED]
 

@@ -631,7 +631,7 @@ def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-_RELATIVE = frozenset(("who", "which", "that"))
+_RELATIVE = frozenset(("who", "whose", "which", "that"))
 
 
 def _head_ok(words: list[str]) -> bool:
@@ -712,8 +712,10 @@ def _may_lead(span: str) -> bool:
     return bool(words) and words[0].lower().rstrip(",") in _LEAD_WORDS
 
 
+# the relative pronouns that open a clause about the speaker ("A woman whose house was hit said")
+_WHO = frozenset(("who", "whose", "which"))
 # the words the walk of _left_np tests
-_WALK_WORDS = frozenset(("who", "which", "and", "has", "have", "had", "will", "would")) | _SUBORDINATORS | _BE
+_WALK_WORDS = frozenset(("who", "whose", "which", "and", "has", "have", "had", "will", "would")) | _SUBORDINATORS | _BE
 
 
 def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -764,12 +766,11 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         first = inner[0].strip(_STRIP_PUNCT).lower()
         possessive = inner[0][0].isupper() and inner[0].endswith(("’s", "'s"))
         long_ok = first.endswith("ing") or (first in _DETERMINERS and first not in ("both", "all"))
-        if n - j >= (26 if long_ok else 12) and first not in ("who", "which") and not (
-                (first in _DETERMINERS or possessive) and any(w in ("who", "which") for w in inner)):
+        if n - j >= (26 if long_ok else 12) and first not in _WHO and not (
+                (first in _DETERMINERS or possessive) and any(w in _WHO for w in inner)):
             break  # only a relative clause runs this long ("X, who spoke … because …, said")
-        appositive = first.isdigit() or first in _DETERMINERS or first in ("who", "which", "meanwhile", "however",
-                                                                           "too", "also", "for", "in", "speaking",
-                                                                           "herself", "himself", "itself", "though")
+        appositive = first.isdigit() or first in _DETERMINERS or first in _WHO or first in (
+            "meanwhile", "however", "too", "also", "for", "in", "speaking", "herself", "himself", "itself", "though")
         appositive = appositive or possessive  # "Viktor Saal, Tervania’s ambassador in Selmark, says"
         if not appositive and not inner[0][0].islower():
             break
@@ -795,7 +796,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         tk = words[k]
         if k < n - 1 and _boundary_end(tk):
             break
-        if tk.lower() in ("who", "which"):
+        if tk.lower() in _WHO:
             i = rel = k
             break
     while i > 0:
@@ -807,7 +808,7 @@ def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
         low = tok.lower()
         if low not in _WALK_WORDS:  # (none of the tests below applies: most words)
             pass
-        elif low in ("who", "which") and i > 1:
+        elif low in _WHO and i > 1:
             rel = i - 1
         elif low in _SUBORDINATORS and low != "and" and i < n:
             break
