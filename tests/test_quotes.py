@@ -193,6 +193,8 @@ def test_reporting_verbs_resource():
     verbs = reporting_verbs()
     assert verbs["said"] == ("say", "speech")
     assert verbs["agreed"][1] == "quote"
+    assert verbs["asked"] == ("ask", "question") and verbs["wondered"] == ("wonder", "question")
+    assert {cls for _, cls in verbs.values()} == {"speech", "np", "that", "quote", "question"}
     assert len(verbs) > 300
 
 

@@ -731,6 +731,23 @@ def test_a_whose_clause_about_the_speaker_is_skipped_like_who(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
+def test_an_indirect_question_is_reported_with_its_own_rule():
+    q = one(extract_quotes("A reporter from the state broadcaster asked whether Saravel would seek compensation."),
+            "whether Saravel would seek compensation")
+    assert q.kind is QuoteKind.REPORTED and q.rule == "reported question"
+    assert q.speaker == "A reporter from the state broadcaster"
+
+
+@pytest.mark.parametrize("text", [
+    "“Do you want sugar?” he asked when Harsky leaned out of his window.",  # the quote's attribution
+    "When Judge Renata Okonye asked whether he wished to address the court, he stood.",  # subordinate
+    "Asked whether the mission could stop the fighting, Berg shook her head.",  # passive, no asker
+    "She said afterwards, when asked how she had known, that she had guessed.",
+])
+def test_a_question_verb_reports_no_question_without_an_asker_in_a_main_clause(text):
+    assert not [q for q in extract_quotes(text) if q.rule.startswith("reported question")]
+
+
 def test_a_bare_noun_after_said_is_no_clause_without_a_verb():
     assert not [q for q in extract_quotes("The minister said goodbye to the delegates.") if q.kind is QuoteKind.REPORTED]
 

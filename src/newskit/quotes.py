@@ -10,7 +10,9 @@
 * **partial quotes** (kind ``partial``): a quoted fragment embedded in the writer's own
   sentence ("started “intensive shelling” of ...");
 * **reported speech** (kind ``reported``): "X said (that) ...", "X says ...", "…, X said",
-  "according to X, ...", "X told Y ...", with the reported clause as ``text``;
+  "according to X, ...", "X told Y ...", with the reported clause as ``text``; an indirect
+  question ("X asked whether ...", "X asked how ...") is kind ``reported`` too, with rule
+  ``reported question`` (it asks; it claims nothing);
 
 and attributes each one to a speaker with a small ordered set of rules over the sentence
 around it; each record names the rule that fired (``rule``) so a reader can check it.
@@ -159,8 +161,9 @@ def reporting_verbs() -> dict[str, tuple[str, str]]:
     """Return ``{form: (lemma, class)}`` from ``resources/reporting_verbs.txt``.
 
     ``class`` is ``speech`` (introduces reported speech and quotes), ``np`` (like speech;
-    its object noun phrase is reported content too) or ``quote`` (only attributes a quote in
-    its clause).
+    its object noun phrase is reported content too), ``that`` (reports only a that-clause),
+    ``quote`` (only attributes a quote in its clause) or ``question`` (like quote, and reports
+    the indirect question that follows it: "asked whether …", "asked how …").
     """
     out: dict[str, tuple[str, str]] = {}
     for row in resources.table("reporting_verbs.txt"):
@@ -1373,7 +1376,7 @@ class _Extractor:
                         found.append((rec, a))
                     continue
                 lemma, cls = entry
-                if cls == "quote":
+                if cls == "quote" or (cls == "question" and not self._asks(sent_start, a, b)):
                     continue
                 ok = self._verb_memo[a] = self._verb_reports(a, b, form)  # (the first to ask, see _verb_ok)
                 if not ok:
@@ -1481,6 +1484,8 @@ class _Extractor:
                         c0 = that.end()
                     elif cls == "that":
                         continue
+                    elif cls == "question":
+                        pass  # an indirect question (see _asks)
                     else:
                         first_word = rest_s.split(None, 1)[:1]
                         w = _bare(first_word[0]) if first_word else ""
@@ -1500,6 +1505,8 @@ class _Extractor:
                 end = _trim_end(text, c0, sent_end) if sent_end - c0 <= MAX_CLAUSE else self._content_end(sent, c0)
                 if end - c0 < 3 or not _has_words(text[c0:min(end, c0 + 60)], 2):
                     continue
+                if cls == "question":
+                    rule = rule.replace("reported speech", "reported question")
                 att = _Att(np, (a, b), rule)
                 rec = _Rec(_REPORTED, c0, end, att, si, self.para_of_sent[si], True, "body", np[0])
                 # a verb sharing its subject ("… acknowledged that X and said Y") ends the clause before it
@@ -1525,6 +1532,30 @@ class _Extractor:
                 kept.append(rec)
             out.extend(r for r in kept if r.end - r.start >= 3)
         return out
+
+    # the words that open an indirect question
+    _QUESTION_WORDS = frozenset("whether if how why what when where who whom which".split())
+    _QUESTION_OPEN = re.compile(r"\s+(\w+)")
+
+    def _asks(self, sent_start: int, a: int, b: int) -> bool:
+        """Does the question verb at ``a:b`` report an indirect question: a question word right
+        after it ("asked whether …", "asked how many …"), the verb not passive or in apposition
+        (no "Asked whether …, he said", "Vost, asked whether …, said", "when asked how …") and
+        its clause no subordinate one ("When Judge Okonye asked whether he wished …"), nor the
+        attribution of a quote just before ("“Do you want sugar?” he asked when Harsky …")?"""
+        text = self.text
+        m = self._QUESTION_OPEN.match(text, b)
+        if m is None or m.group(1).lower() not in self._QUESTION_WORDS:
+            return False
+        before = text[max(sent_start, a - 60):a].rstrip()
+        if not before or before[-1] in ",“”\"«»?!" or before.lower().endswith(("when", "if", "as", "after")):
+            return False
+        words = before.split()
+        lead = words[0].lower().strip(",") if words and a - 60 <= sent_start else ""
+        if lead in _SUBORDINATORS:
+            return False
+        near = text[max(0, a - 40):a]  # (across a sentence end: "“…?” he asked when …")
+        return not any(ch in near for ch in "”\"»")
 
     def _previous_speaker(self, sent: Sentence, si: int, pos: int) -> tuple[int, int] | None:
         """The speaker of the nearest speech verb before ``pos`` in its sentence, before it ("…,
