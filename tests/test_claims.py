@@ -197,6 +197,18 @@ def test_claimant_from_quotes():
     assert c.claimant == "outlet"
 
 
+def test_a_reported_question_claims_nothing():
+    from newskit.quotes import extract_quotes
+
+    text = "A reporter from the state broadcaster asked whether 40 soldiers had been killed on Tuesday."
+    quotes = extract_quotes(text)
+    assert [q.rule for q in quotes] == ["reported question"]
+    [c] = C.extract_claims(text, quotes, outlet="Wire")
+    assert (c.value, c.claimant) == (40, "Wire")  # the outlet reports the question; the reporter claims nothing
+    [e] = C.extract_timeline(text, quotes, outlet="Wire", anchor="2022-09-15")
+    assert e.claimant == "Wire"
+
+
 # --- time expressions ------------------------------------------------------------------------
 
 def test_first_article_times_anchored(first):

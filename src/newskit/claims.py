@@ -45,7 +45,8 @@ those of a full scan (a regression check compared both on 160 texts; the tests c
 them on fixtures and generated text).
 
 The *claimant* of a claim is the speaker of the quote or reported speech containing it
-(``newskit.quotes``), otherwise the outlet itself.  Extractors take any sequence of
+(``newskit.quotes``; a reported question, rule ``reported question``, claims nothing and is
+skipped), otherwise the outlet itself.  Extractors take any sequence of
 quote-like objects with ``start, end, speaker, canonical_speaker`` (and optional
 ``side``), so they work without the quotes module; the ``*_frame`` functions use it.
 """
@@ -959,7 +960,10 @@ def _parse_number(words: str) -> tuple[int | float, bool] | None:
 
 
 class _QuoteIndex:
-    """Quote spans sorted by start, for finding the innermost quote containing a span."""
+    """Quote spans sorted by start, for finding the innermost quote containing a span.
+    A reported question ("A reporter asked whether Velgrad had broken the agreement in
+    July", rule ``reported question``) asks and claims nothing: it is left out, so what it
+    holds is claimed by whatever quote or outlet holds the question."""
 
     __slots__ = ("starts", "spans", "max_end")
 
@@ -967,7 +971,8 @@ class _QuoteIndex:
         spans = []
         for q in quotes:
             qs, qe = getattr(q, "start", None), getattr(q, "end", None)
-            if isinstance(qs, int) and isinstance(qe, int):
+            if isinstance(qs, int) and isinstance(qe, int) and \
+                    not str(getattr(q, "rule", "") or "").startswith("reported question"):
                 spans.append((qs, qe, q))
         spans.sort(key=operator.itemgetter(0, 1))
         self.spans = spans
