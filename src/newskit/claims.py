@@ -2598,6 +2598,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                                       period, rule))
 
     ctx = _HostileContext(text, quotes, add, countries, outlet or "outlet", [])
+    keyed = _keyed_accuse()
     narrated = ctx.narrated
     # the sentences holding a conduct noun, a whole-word "by", a passive participle; whether
     # the article holds "breach" or "violation" at all
@@ -2638,8 +2639,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
 
         for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore",
                      "blame_bare", "is_responsible", "traded") if need_accuse else ():
-            if name in _KEYED_ACCUSE and not any(k in s.text for k in _KEYED_ACCUSE[name]):
-                continue  # (a pattern led by a party, tried only where its own key word is)
+            if not any(k in s.text for k in keyed[name]):
+                continue  # (a pattern tried at every offset: only where its own key word is)
             for m in res[name].finditer(text, s.start, s.end):
                 if name in ("and_accused", "held_any", "bore", "is_responsible"):
                     # "… said the fire was an accident and accused Dravenian troops of …", "Ulmar's
@@ -3247,9 +3248,19 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
     return out
 
 
-# a pattern led by a party → words one of which it holds
+# an accuse rule's pattern → words one of which its matches hold, as written (each verb
+# alternative holds one; "held" and "bore" also need "responsible(ity)"): where a sentence has
+# none, the pattern, tried at every offset, cannot match
 _KEYED_ACCUSE = {"blame_bare": ("blame",), "is_responsible": ("responsible",),
-                 "traded": ("traded ", "exchanged ", "trade ", "exchange ")}
+                 "traded": ("traded ", "exchanged ", "trade ", "exchange "),
+                 "held": ("responsible",), "held_any": ("responsible",), "bore": ("responsibility",),
+                 "blame_on": ("blame", "pin"), "blame_on_rel": ("blame",), "and_accused": ("accuse", "blame")}
+
+
+@functools.cache
+def _keyed_accuse() -> dict[str, tuple[str, ...]]:
+    """``_KEYED_ACCUSE`` and, for the ``accuse`` pattern, the first words of its verbs."""
+    return _KEYED_ACCUSE | {"accuse": tuple(sorted({w.split()[0] for w in _blame_words()["accuse"]}))}
 
 # "The drone that hit Kovar was Ardavian": a weapon named by what it did, then whose it was
 _IDENTITY_KEYS = ("that hit", "which hit", "that struck", "which struck", "that killed", "which killed")
