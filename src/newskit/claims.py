@@ -3146,14 +3146,14 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
     return out
 
 
-_CAP_START = re.compile(r"(?=[A-Z])(?<![\w’'])[A-Z]")
-
-
 def _word_alternation(text: str, alts: list[tuple[str, bool]]) -> list[tuple[int, int]]:
     """The spans of ``re.finditer(r"(?<![\\w’'])(?:ALT1|ALT2|…)\\b", text)``, ALT a literal word,
     followed by one letter a–z when its flag is set, without compiling a pattern for each
     article's words (compiling cost more than the scan): the alternatives are tried in
-    order at each capital that opens a word, as the regex tries them."""
+    order where the common prefix of those with the same first letter (a capital) opens a
+    word, as the regex tries them.  Matches cannot overlap (a match is letters and digits
+    only, so none can begin inside another), so the spans found letter by letter, sorted,
+    are the regex's."""
     if any(not lit.isalnum() or not ("A" <= lit[0] <= "Z") for lit, _ in alts):  # (never seen: a hyphen…)
         pattern = "|".join(re.escape(lit) + ("[a-z]" if plus else "") for lit, plus in alts)
         return [m.span() for m in re.finditer(r"(?<![\w’'])(?:" + pattern + r")\b", text)]
@@ -3161,24 +3161,32 @@ def _word_alternation(text: str, alts: list[tuple[str, bool]]) -> list[tuple[int
     for lit, plus in alts:
         by_first.setdefault(lit[0], []).append((lit, plus))
     out: list[tuple[int, int]] = []
-    n, last = len(text), 0
-    for m in _CAP_START.finditer(text):
-        p = m.start()
-        if p < last or text[p] not in by_first:
-            continue
-        for lit, plus in by_first[text[p]]:
-            if not text.startswith(lit, p):
-                continue
-            e = p + len(lit)
-            if plus:
-                if e < n and "a" <= text[e] <= "z":
-                    e += 1
-                else:
-                    continue
-            if e == n or not (text[e].isalnum() or text[e] == "_"):  # \b after a word character
-                out.append((p, e))
-                last = e
-                break
+    n = len(text)
+    for group in by_first.values():
+        prefix = group[0][0]  # the common prefix of the group's literals
+        for lit, _ in group:
+            k = 1
+            while k < len(prefix) and k < len(lit) and lit[k] == prefix[k]:
+                k += 1
+            prefix = prefix[:k]
+        p = text.find(prefix)
+        while p >= 0:
+            c = text[p - 1] if p else " "
+            if not (c.isalnum() or c in "_’'"):  # (?<![\w’'])
+                for lit, plus in group:
+                    if not text.startswith(lit, p):
+                        continue
+                    e = p + len(lit)
+                    if plus:
+                        if e < n and "a" <= text[e] <= "z":
+                            e += 1
+                        else:
+                            continue
+                    if e == n or not (text[e].isalnum() or text[e] == "_"):  # \b after a word character
+                        out.append((p, e))
+                        break
+            p = text.find(prefix, p + 1)
+    out.sort()
     return out
 
 
