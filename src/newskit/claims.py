@@ -2851,6 +2851,52 @@ def _party_trigger() -> re.Pattern:
 
 
 @functools.cache
+def _party_prefixes() -> tuple[str, ...]:
+    """For each first character of the party names, their common prefix up to the first
+    space (which the pattern lets be any whitespace): a match of :func:`_party_trigger`
+    begins with one of these."""
+    groups: dict[str, list[str]] = {}
+    for name in _parties():
+        groups.setdefault(name[0], []).append(name.split(" ")[0])
+    out = []
+    for words in groups.values():
+        prefix = words[0]
+        for w in words:
+            k = 0
+            while k < len(prefix) and k < len(w) and w[k] == prefix[k]:
+                k += 1
+            prefix = prefix[:k]
+        assert prefix and not prefix[0].isspace()
+        out.append(prefix)
+    return tuple(out)
+
+
+def _party_offsets(text: str) -> list[int]:
+    """The starts of ``_party_trigger().finditer(text)``, found by trying the pattern only
+    where one of :func:`_party_prefixes` occurs (``str.find``, in C): a scan for the names'
+    first letters tries the pattern at every "b" and "e" of the text ("both armies", "each
+    army").  The candidates are visited in text order, skipping those inside the last
+    match, as ``finditer`` visits the offsets where a match can begin."""
+    pattern = _party_trigger()
+    candidates = []
+    for prefix in _party_prefixes():
+        p = text.find(prefix)
+        while p >= 0:
+            candidates.append(p)
+            p = text.find(prefix, p + 1)
+    candidates.sort()
+    out, last = [], 0
+    for p in candidates:
+        if p < last:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:
+            out.append(p)
+            last = m.end()
+    return out
+
+
+@functools.cache
 def _blame_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """First words of the conduct nouns and of the passive participles: a match of the
     conduct rules' patterns (of ``passive_by``) holds one of them, as written."""
@@ -2977,7 +3023,7 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
     if generic is None:
         generic = _generic_parties(text)
     # "the enemy", in a speaker's words, is the other side
-    found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic] + hits["enemy"]
+    found = _party_offsets(text) + [p for p, _ in generic] + hits["enemy"]
     found.sort()  # three sorted runs
     last = None
     for p in found:
