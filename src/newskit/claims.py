@@ -1244,22 +1244,23 @@ def _key_words(text: str) -> dict[str, list]:
     of ``_number_words()`` together with the articles "a"/"an" found between spaces (after a
     space or a line break, before a space, or at the start before a space); "digits" holds
     the ``(start, end)`` of every maximal run of digits (``\\d+``) — one scan for what
-    extract_times and extract_claims look for (see :func:`_key_scan`)."""
+    extract_times and extract_claims look for (see :func:`_key_scan`), shared with
+    :func:`_blame_hits` (see :func:`_scanned`)."""
     low = _lowered(text)  # as long as ``text``, with the same digits
-    (after_space, after_other, at_start), table = _key_scan()
+    table = _key_scan()[1]
+    keys_of = _word_scan()[1]
+    spaced, other, digits, start = _scanned(text)
     # the scans find each offset once: after a space, after another character, or at 0
-    hits = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
-    digits = []
-    for m in after_other.finditer(low):
-        key = m.group(1)
-        if key is None:
-            digits.append(m.span())
-        elif not low[m.end() - 1].isalnum():  # the class also holds letters beyond ASCII
-            hits.append((m.end(), key))
-    m = at_start.match(low)
-    if m is not None:
-        hits.append((0, m.group(1)))
-    out: dict[str, list] = {"content": [], "lead": [], "number": [], "digits": digits}
+    hits = [(i, key) for i, key in ((i, keys_of[u][0]) for i, u in spaced) if key is not None]
+    for i, u, after_digits in other:
+        if after_digits:
+            continue  # _key_scan's scan takes a run of digits whole, and no key after it
+        key = keys_of[u][0]
+        if key is not None and not low[i - 1].isalnum():  # the class also holds letters beyond ASCII
+            hits.append((i, key))
+    if start is not None and keys_of[start][0] is not None:
+        hits.append((0, keys_of[start][0]))
+    out: dict[str, list] = {"content": [], "lead": [], "number": [], "digits": list(digits)}
     for i, key in hits:
         cats, articles = table[key]
         for cat in cats:
@@ -1271,6 +1272,56 @@ def _key_words(text: str) -> dict[str, list]:
     for hits_of in out.values():
         hits_of.sort()
     return out
+
+
+@functools.cache
+def _word_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[str | None, str | None]]]:
+    """The scans of :func:`_key_scan` and :func:`_blame_scan` as one: ``((after a space, after
+    another character, at the start), {key: (the longest key of _key_scan's table it gives,
+    that of _blame_scan's, None for none)})`` — a trie of both sets of keys, so that the
+    lowered text is scanned once for both.
+
+    At an offset the trie takes the longest key of either set that ends a word; a key of one
+    set matching there ends a word too, so it is a prefix of that key, ending at its end or
+    before a character that is no letter or digit: the longest such prefix is what that
+    set's own scan takes.  The second pattern is both second scans: at a digit it takes the
+    run of digits whole (as _key_scan's), then a key right after the run (where _blame_scan's
+    tries one after the run's last digit; a key begins with a letter, so no other digit of
+    the run is followed by one); at another character, a key right after it."""
+    ks_table, bs_table = _key_scan()[1], _blame_scan()[1]
+    keys = sorted(set(ks_table) | set(bs_table))
+    look = "(?=(" + _trie_alt(keys, space=re.escape(" ")) + r")(?![^\W_]))"
+    patterns = (re.compile(" " + look), re.compile(r"[^ a-zA-Z](?:(?<=\d)\d*" + look + "?|" + look + ")"),
+                re.compile(look))
+
+    def inside(key: str, table) -> str | None:
+        found = [k for k in table if key.startswith(k) and (k == key or not key[len(k)].isalnum())]
+        return max(found, key=len) if found else None
+
+    return patterns, {key: (inside(key, ks_table), inside(key, bs_table)) for key in keys}
+
+
+@functools.lru_cache(maxsize=8)
+def _scanned(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str, bool]], list[tuple[int, int]], str | None]:
+    """The matches of :func:`_word_scan`'s patterns in :func:`_lowered` text: ``(keys after a
+    space, keys after another character, digit runs, the key at offset 0 or None)``, a key as
+    ``(offset, key)``, after another character ``(offset, key, whether a run of digits
+    precedes it)``."""
+    low = _lowered(text)
+    (after_space, after_other, at_start), _ = _word_scan()
+    spaced = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
+    other, digits = [], []
+    for m in after_other.finditer(low):
+        key = m.group(2)
+        if key is not None:
+            other.append((m.end(), key, False))
+            continue
+        digits.append(m.span())
+        key = m.group(1)
+        if key is not None:
+            other.append((m.end(), key, True))
+    m = at_start.match(low)
+    return spaced, other, digits, (m.group(1) if m is not None else None)
 
 
 _DIGITS = re.compile(r"\d\d*")  # = \d+, but a leading single \d lets ``re`` skip ahead to the next digit
@@ -2971,13 +3022,17 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
       begins and ends at ``\\b``); ``passive``: the first words of the participles of the
       ``passive_by`` and ``passive_bare`` patterns (``\\b`` before, whitespace after)."""
     low = _lowered(text)
-    (after_space, after_other, at_start), table = _blame_scan()
+    table = _blame_scan()[1]
+    keys_of = _word_scan()[1]
+    spaced, other, _, start = _scanned(text)
     out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act", "conduct", "passive")}
     size = len(text)
     # after a space (most hits): no letter, digit, "’", "'", "-" or "_" precedes the key, and
     # the scan saw no letter or digit follow it (``low`` has one where ``text`` does)
-    for m in after_space.finditer(low):
-        i, key = m.start() + 1, m.group(1)
+    for i, u in spaced:
+        key = keys_of[u][1]
+        if key is None:
+            continue
         low_cats, text_cats = table[key]
         for cat in low_cats:
             out[cat].append(i)
@@ -2986,11 +3041,12 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
             for cat in text_cats:
                 if cat != "noun" or j == size or text[j] != "_":
                     out[cat].append(i)
-    hits = [(m.start() + 1, m.group(1)) for m in after_other.finditer(low)]
-    m = at_start.match(low)
-    if m is not None:
-        hits.append((0, m.group(1)))
+    hits = [(i, keys_of[u][1]) for i, u, _ in other]
+    if start is not None:
+        hits.append((0, keys_of[start][1]))
     for i, key in hits:
+        if key is None:
+            continue
         low_cats, text_cats = table[key]
         if i == 0 or not low[i - 1].isalnum():
             for cat in low_cats:
