@@ -1150,11 +1150,32 @@ def _fold(s: str) -> str:
     return s.lower()
 
 
+_ASCII_BYTES = bytes(range(128))
+
+
 @functools.lru_cache(maxsize=8)
 def _lowered(text: str) -> str:
     """``text`` folded by :func:`_fold`, where key words are looked up by :func:`_words_hits`
-    (``str.find``, in C), so that rules whose key words do not occur are skipped cheaply."""
-    return _fold(text)
+    (``str.find``, in C), so that rules whose key words do not occur are skipped cheaply.
+
+    A whole article is lower-cased as UTF-8 bytes (``bytes.lower`` changes ASCII letters
+    only, at a fraction of the cost of ``str.lower`` on a text holding any non-ASCII
+    character) when its non-ASCII characters — quote marks, dashes, mostly — have no
+    lower-case form of their own: ``str.lower`` then changes only ASCII letters too (the
+    one lower-casing that depends on context, of the capital sigma, changes it)."""
+    if text.isascii():
+        return text.lower()
+    for trap, letter in _CASE_TRAP_PAIRS:  # as _fold
+        if trap in text:
+            text = text.replace(trap, letter)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return text.lower()
+    rest = data.translate(None, _ASCII_BYTES).decode("utf-8")  # the non-ASCII characters
+    if rest.lower() != rest:
+        return text.lower()
+    return data.lower().decode("utf-8")
 
 
 def _word_hits(low: str, word: str):
