@@ -1229,7 +1229,8 @@ def _words_hits(low: str, words: tuple[str, ...]) -> list[int]:
 @functools.cache
 def _key_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
     """The patterns and tables of :func:`_key_words`: ``((after a space, after another
-    character, at the start), {longest key: (its categories, its articles)})``.
+    character, at the start), {longest key: (its categories, its articles)})``.  The
+    patterns are run merged with those of :func:`_blame_scan` (see :func:`_word_scan`).
 
     Every key word of the time triggers (``_time_words``: "content" words and "lead" words)
     and of the number triggers ("number": ``_number_words``, and the articles "a"/"an") is in
@@ -2998,7 +2999,8 @@ _WORD_CATEGORIES = ("accuse", "other", "enemy", "they", "from", "by")  # looked 
 def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[tuple[str, ...], ...]]]:
     """The patterns and table of :func:`_blame_hits`: ``((after a space, after another
     character that is no ASCII letter, at the start), {key: (its categories looked up in
-    the folded text, those looked up as written)})``.
+    the folded text, those looked up as written)})``.  The patterns are run merged with
+    those of :func:`_key_scan` (see :func:`_word_scan`).
 
     Every key word of extract_blame's cheap scans is in one trie, looked for in the folded
     text as a whole word: right after a space (a literal first character: ``re`` skips to
