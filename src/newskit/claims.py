@@ -1155,11 +1155,32 @@ def _fold(s: str) -> str:
     return s.lower()
 
 
+_ASCII_BYTES = bytes(range(128))
+
+
 @functools.lru_cache(maxsize=8)
 def _lowered(text: str) -> str:
     """``text`` folded by :func:`_fold`, where key words are looked up by :func:`_words_hits`
-    (``str.find``, in C), so that rules whose key words do not occur are skipped cheaply."""
-    return _fold(text)
+    (``str.find``, in C), so that rules whose key words do not occur are skipped cheaply.
+
+    A whole article is lower-cased as UTF-8 bytes (``bytes.lower`` changes ASCII letters
+    only, at a fraction of the cost of ``str.lower`` on a text holding any non-ASCII
+    character) when its non-ASCII characters — quote marks, dashes, mostly — have no
+    lower-case form of their own: ``str.lower`` then changes only ASCII letters too (the
+    one lower-casing that depends on context, of the capital sigma, changes it)."""
+    if text.isascii():
+        return text.lower()
+    for trap, letter in _CASE_TRAP_PAIRS:  # as _fold
+        if trap in text:
+            text = text.replace(trap, letter)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return text.lower()
+    rest = data.translate(None, _ASCII_BYTES).decode("utf-8")  # the non-ASCII characters
+    if rest.lower() != rest:
+        return text.lower()
+    return data.lower().decode("utf-8")
 
 
 def _word_hits(low: str, word: str):
@@ -1213,7 +1234,8 @@ def _words_hits(low: str, words: tuple[str, ...]) -> list[int]:
 @functools.cache
 def _key_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
     """The patterns and tables of :func:`_key_words`: ``((after a space, after another
-    character, at the start), {longest key: (its categories, its articles)})``.
+    character, at the start), {longest key: (its categories, its articles)})``.  The
+    patterns are run merged with those of :func:`_blame_scan` (see :func:`_word_scan`).
 
     Every key word of the time triggers (``_time_words``: "content" words and "lead" words)
     and of the number triggers ("number": ``_number_words``, and the articles "a"/"an") is in
@@ -1249,22 +1271,23 @@ def _key_words(text: str) -> dict[str, list]:
     of ``_number_words()`` together with the articles "a"/"an" found between spaces (after a
     space or a line break, before a space, or at the start before a space); "digits" holds
     the ``(start, end)`` of every maximal run of digits (``\\d+``) — one scan for what
-    extract_times and extract_claims look for (see :func:`_key_scan`)."""
+    extract_times and extract_claims look for (see :func:`_key_scan`), shared with
+    :func:`_blame_hits` (see :func:`_scanned`)."""
     low = _lowered(text)  # as long as ``text``, with the same digits
-    (after_space, after_other, at_start), table = _key_scan()
+    table = _key_scan()[1]
+    keys_of = _word_scan()[1]
+    spaced, other, digits, start = _scanned(text)
     # the scans find each offset once: after a space, after another character, or at 0
-    hits = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
-    digits = []
-    for m in after_other.finditer(low):
-        key = m.group(1)
-        if key is None:
-            digits.append(m.span())
-        elif not low[m.end() - 1].isalnum():  # the class also holds letters beyond ASCII
-            hits.append((m.end(), key))
-    m = at_start.match(low)
-    if m is not None:
-        hits.append((0, m.group(1)))
-    out: dict[str, list] = {"content": [], "lead": [], "number": [], "digits": digits}
+    hits = [(i, key) for i, key in ((i, keys_of[u][0]) for i, u in spaced) if key is not None]
+    for i, u, after_digits in other:
+        if after_digits:
+            continue  # _key_scan's scan takes a run of digits whole, and no key after it
+        key = keys_of[u][0]
+        if key is not None and not low[i - 1].isalnum():  # the class also holds letters beyond ASCII
+            hits.append((i, key))
+    if start is not None and keys_of[start][0] is not None:
+        hits.append((0, keys_of[start][0]))
+    out: dict[str, list] = {"content": [], "lead": [], "number": [], "digits": list(digits)}
     for i, key in hits:
         cats, articles = table[key]
         for cat in cats:
@@ -1276,6 +1299,56 @@ def _key_words(text: str) -> dict[str, list]:
     for hits_of in out.values():
         hits_of.sort()
     return out
+
+
+@functools.cache
+def _word_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[str | None, str | None]]]:
+    """The scans of :func:`_key_scan` and :func:`_blame_scan` as one: ``((after a space, after
+    another character, at the start), {key: (the longest key of _key_scan's table it gives,
+    that of _blame_scan's, None for none)})`` — a trie of both sets of keys, so that the
+    lowered text is scanned once for both.
+
+    At an offset the trie takes the longest key of either set that ends a word; a key of one
+    set matching there ends a word too, so it is a prefix of that key, ending at its end or
+    before a character that is no letter or digit: the longest such prefix is what that
+    set's own scan takes.  The second pattern is both second scans: at a digit it takes the
+    run of digits whole (as _key_scan's), then a key right after the run (where _blame_scan's
+    tries one after the run's last digit; a key begins with a letter, so no other digit of
+    the run is followed by one); at another character, a key right after it."""
+    ks_table, bs_table = _key_scan()[1], _blame_scan()[1]
+    keys = sorted(set(ks_table) | set(bs_table))
+    look = "(?=(" + _trie_alt(keys, space=re.escape(" ")) + r")(?![^\W_]))"
+    patterns = (re.compile(" " + look), re.compile(r"[^ a-zA-Z](?:(?<=\d)\d*" + look + "?|" + look + ")"),
+                re.compile(look))
+
+    def inside(key: str, table) -> str | None:
+        found = [k for k in table if key.startswith(k) and (k == key or not key[len(k)].isalnum())]
+        return max(found, key=len) if found else None
+
+    return patterns, {key: (inside(key, ks_table), inside(key, bs_table)) for key in keys}
+
+
+@functools.lru_cache(maxsize=8)
+def _scanned(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, str, bool]], list[tuple[int, int]], str | None]:
+    """The matches of :func:`_word_scan`'s patterns in :func:`_lowered` text: ``(keys after a
+    space, keys after another character, digit runs, the key at offset 0 or None)``, a key as
+    ``(offset, key)``, after another character ``(offset, key, whether a run of digits
+    precedes it)``."""
+    low = _lowered(text)
+    (after_space, after_other, at_start), _ = _word_scan()
+    spaced = [(m.end(), m.group(1)) for m in after_space.finditer(low)]
+    other, digits = [], []
+    for m in after_other.finditer(low):
+        key = m.group(2)
+        if key is not None:
+            other.append((m.end(), key, False))
+            continue
+        digits.append(m.span())
+        key = m.group(1)
+        if key is not None:
+            other.append((m.end(), key, True))
+    m = at_start.match(low)
+    return spaced, other, digits, (m.group(1) if m is not None else None)
 
 
 _DIGITS = re.compile(r"\d\d*")  # = \d+, but a leading single \d lets ``re`` skip ahead to the next digit
@@ -2603,6 +2676,7 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
                                       period, rule))
 
     ctx = _HostileContext(text, quotes, add, countries, outlet or "outlet", [])
+    keyed = _keyed_accuse()
     narrated = ctx.narrated
     # the sentences holding a conduct noun, a whole-word "by", a passive participle; whether
     # the article holds "breach" or "violation" at all
@@ -2643,8 +2717,8 @@ def extract_blame(text: str, quotes: Sequence = (), outlet: str = "", *, anchor=
 
         for name in ("accuse", "held", "blame_on", "blame_on_rel", "and_accused", "held_any", "bore",
                      "blame_bare", "is_responsible", "traded") if need_accuse else ():
-            if name in _KEYED_ACCUSE and not any(k in s.text for k in _KEYED_ACCUSE[name]):
-                continue  # (a pattern led by a party, tried only where its own key word is)
+            if not any(k in s.text for k in keyed[name]):
+                continue  # (a pattern tried at every offset: only where its own key word is)
             for m in res[name].finditer(text, s.start, s.end):
                 if name in ("and_accused", "held_any", "bore", "is_responsible"):
                     # "… said the fire was an accident and accused Dravenian troops of …", "Ulmar's
@@ -2855,6 +2929,52 @@ def _party_trigger() -> re.Pattern:
 
 
 @functools.cache
+def _party_prefixes() -> tuple[str, ...]:
+    """For each first character of the party names, their common prefix up to the first
+    space (which the pattern lets be any whitespace): a match of :func:`_party_trigger`
+    begins with one of these."""
+    groups: dict[str, list[str]] = {}
+    for name in _parties():
+        groups.setdefault(name[0], []).append(name.split(" ")[0])
+    out = []
+    for words in groups.values():
+        prefix = words[0]
+        for w in words:
+            k = 0
+            while k < len(prefix) and k < len(w) and w[k] == prefix[k]:
+                k += 1
+            prefix = prefix[:k]
+        assert prefix and not prefix[0].isspace()
+        out.append(prefix)
+    return tuple(out)
+
+
+def _party_offsets(text: str) -> list[int]:
+    """The starts of ``_party_trigger().finditer(text)``, found by trying the pattern only
+    where one of :func:`_party_prefixes` occurs (``str.find``, in C): a scan for the names'
+    first letters tries the pattern at every "b" and "e" of the text ("both armies", "each
+    army").  The candidates are visited in text order, skipping those inside the last
+    match, as ``finditer`` visits the offsets where a match can begin."""
+    pattern = _party_trigger()
+    candidates = []
+    for prefix in _party_prefixes():
+        p = text.find(prefix)
+        while p >= 0:
+            candidates.append(p)
+            p = text.find(prefix, p + 1)
+    candidates.sort()
+    out, last = [], 0
+    for p in candidates:
+        if p < last:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:
+            out.append(p)
+            last = m.end()
+    return out
+
+
+@functools.cache
 def _blame_keys() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """First words of the conduct nouns and of the passive participles: a match of the
     conduct rules' patterns (of ``passive_by``) holds one of them, as written."""
@@ -2884,7 +3004,8 @@ _WORD_CATEGORIES = ("accuse", "other", "enemy", "they", "from", "by")  # looked 
 def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[tuple[str, ...], ...]]]:
     """The patterns and table of :func:`_blame_hits`: ``((after a space, after another
     character that is no ASCII letter, at the start), {key: (its categories looked up in
-    the folded text, those looked up as written)})``.
+    the folded text, those looked up as written)})``.  The patterns are run merged with
+    those of :func:`_key_scan` (see :func:`_word_scan`).
 
     Every key word of extract_blame's cheap scans is in one trie, looked for in the folded
     text as a whole word: right after a space (a literal first character: ``re`` skips to
@@ -2929,13 +3050,17 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
       begins and ends at ``\\b``); ``passive``: the first words of the participles of the
       ``passive_by`` and ``passive_bare`` patterns (``\\b`` before, whitespace after)."""
     low = _lowered(text)
-    (after_space, after_other, at_start), table = _blame_scan()
+    table = _blame_scan()[1]
+    keys_of = _word_scan()[1]
+    spaced, other, _, start = _scanned(text)
     out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act", "conduct", "passive")}
     size = len(text)
     # after a space (most hits): no letter, digit, "’", "'", "-" or "_" precedes the key, and
     # the scan saw no letter or digit follow it (``low`` has one where ``text`` does)
-    for m in after_space.finditer(low):
-        i, key = m.start() + 1, m.group(1)
+    for i, u in spaced:
+        key = keys_of[u][1]
+        if key is None:
+            continue
         low_cats, text_cats = table[key]
         for cat in low_cats:
             out[cat].append(i)
@@ -2944,11 +3069,12 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
             for cat in text_cats:
                 if cat != "noun" or j == size or text[j] != "_":
                     out[cat].append(i)
-    hits = [(m.start() + 1, m.group(1)) for m in after_other.finditer(low)]
-    m = at_start.match(low)
-    if m is not None:
-        hits.append((0, m.group(1)))
+    hits = [(i, keys_of[u][1]) for i, u, _ in other]
+    if start is not None:
+        hits.append((0, keys_of[start][1]))
     for i, key in hits:
+        if key is None:
+            continue
         low_cats, text_cats = table[key]
         if i == 0 or not low[i - 1].isalnum():
             for cat in low_cats:
@@ -2981,7 +3107,7 @@ def _blame_plan(text: str, sents, generic=None) -> dict[int, tuple[bool, bool, l
     if generic is None:
         generic = _generic_parties(text)
     # "the enemy", in a speaker's words, is the other side
-    found = [m.start() for m in _party_trigger().finditer(text)] + [p for p, _ in generic] + hits["enemy"]
+    found = _party_offsets(text) + [p for p, _ in generic] + hits["enemy"]
     found.sort()  # three sorted runs
     last = None
     for p in found:
@@ -3150,14 +3276,14 @@ def _learned_parties(text: str, sents, countries: set[str], demonyms=()) -> dict
     return out
 
 
-_CAP_START = re.compile(r"(?=[A-Z])(?<![\w’'])[A-Z]")
-
-
 def _word_alternation(text: str, alts: list[tuple[str, bool]]) -> list[tuple[int, int]]:
     """The spans of ``re.finditer(r"(?<![\\w’'])(?:ALT1|ALT2|…)\\b", text)``, ALT a literal word,
     followed by one letter a–z when its flag is set, without compiling a pattern for each
     article's words (compiling cost more than the scan): the alternatives are tried in
-    order at each capital that opens a word, as the regex tries them."""
+    order where the common prefix of those with the same first letter (a capital) opens a
+    word, as the regex tries them.  Matches cannot overlap (a match is letters and digits
+    only, so none can begin inside another), so the spans found letter by letter, sorted,
+    are the regex's."""
     if any(not lit.isalnum() or not ("A" <= lit[0] <= "Z") for lit, _ in alts):  # (never seen: a hyphen…)
         pattern = "|".join(re.escape(lit) + ("[a-z]" if plus else "") for lit, plus in alts)
         return [m.span() for m in re.finditer(r"(?<![\w’'])(?:" + pattern + r")\b", text)]
@@ -3165,24 +3291,32 @@ def _word_alternation(text: str, alts: list[tuple[str, bool]]) -> list[tuple[int
     for lit, plus in alts:
         by_first.setdefault(lit[0], []).append((lit, plus))
     out: list[tuple[int, int]] = []
-    n, last = len(text), 0
-    for m in _CAP_START.finditer(text):
-        p = m.start()
-        if p < last or text[p] not in by_first:
-            continue
-        for lit, plus in by_first[text[p]]:
-            if not text.startswith(lit, p):
-                continue
-            e = p + len(lit)
-            if plus:
-                if e < n and "a" <= text[e] <= "z":
-                    e += 1
-                else:
-                    continue
-            if e == n or not (text[e].isalnum() or text[e] == "_"):  # \b after a word character
-                out.append((p, e))
-                last = e
-                break
+    n = len(text)
+    for group in by_first.values():
+        prefix = group[0][0]  # the common prefix of the group's literals
+        for lit, _ in group:
+            k = 1
+            while k < len(prefix) and k < len(lit) and lit[k] == prefix[k]:
+                k += 1
+            prefix = prefix[:k]
+        p = text.find(prefix)
+        while p >= 0:
+            c = text[p - 1] if p else " "
+            if not (c.isalnum() or c in "_’'"):  # (?<![\w’'])
+                for lit, plus in group:
+                    if not text.startswith(lit, p):
+                        continue
+                    e = p + len(lit)
+                    if plus:
+                        if e < n and "a" <= text[e] <= "z":
+                            e += 1
+                        else:
+                            continue
+                    if e == n or not (text[e].isalnum() or text[e] == "_"):  # \b after a word character
+                        out.append((p, e))
+                        break
+            p = text.find(prefix, p + 1)
+    out.sort()
     return out
 
 
@@ -3252,9 +3386,19 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
     return out
 
 
-# a pattern led by a party → words one of which it holds
+# an accuse rule's pattern → words one of which its matches hold, as written (each verb
+# alternative holds one; "held" and "bore" also need "responsible(ity)"): where a sentence has
+# none, the pattern, tried at every offset, cannot match
 _KEYED_ACCUSE = {"blame_bare": ("blame",), "is_responsible": ("responsible",),
-                 "traded": ("traded ", "exchanged ", "trade ", "exchange ")}
+                 "traded": ("traded ", "exchanged ", "trade ", "exchange "),
+                 "held": ("responsible",), "held_any": ("responsible",), "bore": ("responsibility",),
+                 "blame_on": ("blame", "pin"), "blame_on_rel": ("blame",), "and_accused": ("accuse", "blame")}
+
+
+@functools.cache
+def _keyed_accuse() -> dict[str, tuple[str, ...]]:
+    """``_KEYED_ACCUSE`` and, for the ``accuse`` pattern, the first words of its verbs."""
+    return _KEYED_ACCUSE | {"accuse": tuple(sorted({w.split()[0] for w in _blame_words()["accuse"]}))}
 
 # "The drone that hit Kovar was Ardavian": a weapon named by what it did, then whose it was
 _IDENTITY_KEYS = ("that hit", "which hit", "that struck", "which struck", "that killed", "which killed")
