@@ -1087,6 +1087,7 @@ def test_a_weapon_named_by_what_it_did_then_whose_it_was():
 @pytest.mark.parametrize("text, accuser", [
     ("Armenia and Azerbaijan traded accusations over the shelling.", "Armenia and Azerbaijan"),
     ("The clashes went on as the two former foes traded blame for the heaviest fighting in years.", "the two former foes"),
+    ("Armenia and Azerbaijan traded\tblame for the fighting.", "Armenia and Azerbaijan"),  # any white space
 ])
 def test_traded_blame_is_mutual(text, accuser):
     [b] = [b for b in C.extract_blame(text) if b.rule == "mutual"]

@@ -3390,7 +3390,7 @@ def _blame_extra(text: str, sents, quotes) -> dict[int, list[tuple[str, int]]]:
 # alternative holds one; "held" and "bore" also need "responsible(ity)"): where a sentence has
 # none, the pattern, tried at every offset, cannot match
 _KEYED_ACCUSE = {"blame_bare": ("blame",), "is_responsible": ("responsible",),
-                 "traded": ("traded ", "exchanged ", "trade ", "exchange "),
+                 "traded": ("trade", "exchange"),  # (and "traded", "exchanged"; any white space may follow)
                  "held": ("responsible",), "held_any": ("responsible",), "bore": ("responsibility",),
                  "blame_on": ("blame", "pin"), "blame_on_rel": ("blame",), "and_accused": ("accuse", "blame")}
 
