@@ -748,6 +748,17 @@ def test_a_question_verb_reports_no_question_without_an_asker_in_a_main_clause(t
     assert not [q for q in extract_quotes(text) if q.rule.startswith("reported question")]
 
 
+@pytest.mark.parametrize("text,canonical", [
+    ("The International Committee for Relief in Conflict said 40 prisoners were freed. The committee said more "
+     "would follow.", "International Committee for Relief in Conflict"),
+    ("The Commission for Civilian Protection said the strike was unlawful. The commission said it would publish "
+     "its report.", "Commission for Civilian Protection"),
+])
+def test_the_body_named_before_keeps_its_for_phrase(text, canonical):
+    q = one(article_quotes(load_article_text(text)), text.rsplit(" said ", 1)[1].rstrip("."))
+    assert q.canonical_speaker == canonical and q.rule.endswith("+ earlier mention")
+
+
 def test_a_bare_noun_after_said_is_no_clause_without_a_verb():
     assert not [q for q in extract_quotes("The minister said goodbye to the delegates.") if q.kind is QuoteKind.REPORTED]
 

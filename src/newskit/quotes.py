@@ -2769,10 +2769,14 @@ def _definite_pattern(head: str) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=512)
 def _proper_name_pattern(head: str) -> re.Pattern[str]:
     """"the council" ← "the National Broadcasting Council", "the heritage agency" ← "Dravenian
-    Heritage Agency": one to four capitalised words, then ``head`` with capitalised words."""
+    Heritage Agency", "the committee" ← "International Committee for Relief in Conflict", "the
+    commission" ← "Commission for Civilian Protection": one to four capitalised words, then
+    ``head`` with capitalised words, then maybe an of- or for-phrase of capitalised words (joined
+    by "in", "on", "and", "of", "for"); or ``head`` capitalised and such a phrase."""
     cap_head = r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in head.split())
-    return re.compile(r"(?=[A-Z])(?<![\w’'])(?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,4}" + cap_head +
-                      r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,3}[A-Z][\w\-]*)?(?![\w’'])")
+    tail = r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+(?:(?:in|on|and|of|for)\s+)?){0,3}[A-Z][\w\-]*"
+    return re.compile(r"(?=[A-Z])(?<![\w’'])(?:(?:[A-Z][\w\-]*(?:’s|'s)?\s+){1,4}" + cap_head + f"(?:{tail})?|"
+                      + cap_head + tail + r")(?![\w’'])")
 
 
 def _gender_agrees(a: str | None, b: str | None) -> bool:
