@@ -718,7 +718,7 @@ def _may_lead(span: str) -> bool:
 # the relative pronouns that open a clause about the speaker ("A woman whose house was hit said")
 _WHO = frozenset(("who", "whose", "which"))
 # the words the walk of _left_np tests
-_WALK_WORDS = frozenset(("who", "whose", "which", "and", "has", "have", "had", "will", "would")) | _SUBORDINATORS | _BE
+_WALK_WORDS = _WHO | frozenset(("and", "has", "have", "had", "will", "would")) | _SUBORDINATORS | _BE
 
 
 def _left_np(text: str, lo: int, hi: int) -> tuple[int, int] | None:
