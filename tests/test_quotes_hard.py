@@ -731,11 +731,14 @@ def test_a_whose_clause_about_the_speaker_is_skipped_like_who(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
 
-def test_an_indirect_question_is_reported_with_its_own_rule():
-    q = one(extract_quotes("A reporter from the state broadcaster asked whether Saravel would seek compensation."),
-            "whether Saravel would seek compensation")
-    assert q.kind is QuoteKind.REPORTED and q.rule == "reported question"
-    assert q.speaker == "A reporter from the state broadcaster"
+@pytest.mark.parametrize("text,speaker", [
+    ("A reporter from the state broadcaster asked whether Saravel would seek compensation.",
+     "A reporter from the state broadcaster"),
+    ("Tomas Sharif asked whether Saravel would seek compensation.", "Tomas Sharif"),  # no "as" / "if" inside a name
+])
+def test_an_indirect_question_is_reported_with_its_own_rule(text, speaker):
+    q = one(extract_quotes(text), "whether Saravel would seek compensation")
+    assert q.kind is QuoteKind.REPORTED and q.rule == "reported question" and q.speaker == speaker
 
 
 @pytest.mark.parametrize("text", [

@@ -1548,9 +1548,9 @@ class _Extractor:
         if m is None or m.group(1).lower() not in self._QUESTION_WORDS:
             return False
         before = text[max(sent_start, a - 60):a].rstrip()
-        if not before or before[-1] in ",“”\"«»?!" or before.lower().endswith(("when", "if", "as", "after")):
-            return False
         words = before.split()
+        if not words or before[-1] in ",“”\"«»?!" or words[-1].lower() in ("when", "if", "as", "after"):
+            return False
         lead = words[0].lower().strip(",") if words and a - 60 <= sent_start else ""
         if lead in _SUBORDINATORS:
             return False
