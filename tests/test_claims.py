@@ -644,7 +644,7 @@ def _check_blame_hits(text):
         assert set(ref[cat]) <= set(hits[cat]) and hits[cat] == sorted(hits[cat]), cat
 
 
-_BLAME_ALPHABET = (sorted(C._blame_scan()[1]) + ["Accused", "OTHER", "Enemy", "They", "Started", "Shelling", "BY", "By",
+_BLAME_ALPHABET = (sorted(C._blame_scan()) + ["Accused", "OTHER", "Enemy", "They", "Started", "Shelling", "BY", "By",
                                                   "Aggression", "reaction", "acts_",
                                                   "opened fire", "carried out", "paramilitary", "forces_",
                                                   " from ", "had ", " ", "  ", "\n", "\t", "_", "-", "’", "'",

@@ -58,6 +58,7 @@ import datetime as _dt
 import functools
 import itertools
 import operator
+import os.path
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
@@ -1232,20 +1233,17 @@ def _words_hits(low: str, words: tuple[str, ...]) -> list[int]:
 
 
 @functools.cache
-def _key_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[frozenset[str], tuple[str, ...]]]]:
-    """The patterns and tables of :func:`_key_words`: ``((after a space, after another
-    character, at the start), {longest key: (its categories, its articles)})``.  The
-    patterns are run merged with those of :func:`_blame_scan` (see :func:`_word_scan`).
+def _key_scan() -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+    """The table of :func:`_key_words`: ``{longest key: (its categories, its articles)}``.
 
     Every key word of the time triggers (``_time_words``: "content" words and "lead" words)
-    and of the number triggers ("number": ``_number_words``, and the articles "a"/"an") is in
-    one trie, looked for as a whole word right after a space (a literal first character:
-    ``re`` skips to each space in C), after any other character that is no ASCII letter (a
-    character class of plain ranges), or at offset 0.  At one offset the trie takes the
-    longest key; the shorter keys that match there are its prefixes ending at a word end
+    and of the number triggers ("number": ``_number_words``, and the articles "a"/"an") is
+    looked for by :func:`_word_scan`'s trie as a whole word right after a space, after any
+    other character that is no ASCII letter, or at offset 0.  At one offset the trie takes
+    the longest key; the shorter keys that match there are its prefixes ending at a word end
     inside it ("a" of "a couple of"), so a hit's categories are read off the longest key.
-    The second scan also takes each run of digits whole (its first digit is in the class;
-    a key word right after a digit is no whole word), so digits cost no scan of their own."""
+    The scan also takes each run of digits whole (a key word right after a digit is no whole
+    word), so digits cost no scan of their own."""
     content, leads = _time_words()
     cats: dict[str, set[str]] = {}
     for cat, words in (("content", content), ("lead", leads), ("number", _number_words())):
@@ -1255,13 +1253,11 @@ def _key_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tu
     for w in articles:
         cats.setdefault(w, set())
     keys = sorted(cats)
-    look = "(?=(" + _trie_alt(keys, space=re.escape(" ")) + r")(?![^\W_]))"
-    patterns = (re.compile(" " + look), re.compile(r"[^ a-zA-Z](?:(?<=\d)\d*|" + look + ")"), re.compile(look))
     table = {}
     for key in keys:
         inside = [k for k in keys if key.startswith(k) and (k == key or not key[len(k)].isalnum())]
         table[key] = (frozenset().union(*(cats[k] for k in inside)), tuple(k for k in inside if k in articles))
-    return patterns, table
+    return table
 
 
 @functools.lru_cache(maxsize=8)
@@ -1274,7 +1270,7 @@ def _key_words(text: str) -> dict[str, list]:
     extract_times and extract_claims look for (see :func:`_key_scan`), shared with
     :func:`_blame_hits` (see :func:`_scanned`)."""
     low = _lowered(text)  # as long as ``text``, with the same digits
-    table = _key_scan()[1]
+    table = _key_scan()
     keys_of = _word_scan()[1]
     spaced, other, digits, start = _scanned(text)
     # the scans find each offset once: after a space, after another character, or at 0
@@ -1303,19 +1299,19 @@ def _key_words(text: str) -> dict[str, list]:
 
 @functools.cache
 def _word_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[str | None, str | None]]]:
-    """The scans of :func:`_key_scan` and :func:`_blame_scan` as one: ``((after a space, after
-    another character, at the start), {key: (the longest key of _key_scan's table it gives,
-    that of _blame_scan's, None for none)})`` — a trie of both sets of keys, so that the
-    lowered text is scanned once for both.
+    """One scan for the keys of :func:`_key_scan`'s and :func:`_blame_scan`'s tables: ``((after
+    a space, after another character, at the start), {key: (the longest key of _key_scan's
+    table it gives, that of _blame_scan's, None for none)})`` — a trie of both sets of keys,
+    so that the lowered text is scanned once for both.
 
     At an offset the trie takes the longest key of either set that ends a word; a key of one
     set matching there ends a word too, so it is a prefix of that key, ending at its end or
-    before a character that is no letter or digit: the longest such prefix is what that
-    set's own scan takes.  The second pattern is both second scans: at a digit it takes the
-    run of digits whole (as _key_scan's), then a key right after the run (where _blame_scan's
-    tries one after the run's last digit; a key begins with a letter, so no other digit of
-    the run is followed by one); at another character, a key right after it."""
-    ks_table, bs_table = _key_scan()[1], _blame_scan()[1]
+    before a character that is no letter or digit: the longest such prefix is what a scan
+    for that set alone would take.  The second pattern: at a digit it takes the run of digits
+    whole (what the time and number keys need), then a key right after the run (where a blame
+    key may stand; a key begins with a letter, so no other digit of the run is followed by
+    one); at another character, a key right after it."""
+    ks_table, bs_table = _key_scan(), _blame_scan()
     keys = sorted(set(ks_table) | set(bs_table))
     look = "(?=(" + _trie_alt(keys, space=re.escape(" ")) + r")(?![^\W_]))"
     patterns = (re.compile(" " + look), re.compile(r"[^ a-zA-Z](?:(?<=\d)\d*" + look + "?|" + look + ")"),
@@ -2936,17 +2932,9 @@ def _party_prefixes() -> tuple[str, ...]:
     groups: dict[str, list[str]] = {}
     for name in _parties():
         groups.setdefault(name[0], []).append(name.split(" ")[0])
-    out = []
-    for words in groups.values():
-        prefix = words[0]
-        for w in words:
-            k = 0
-            while k < len(prefix) and k < len(w) and w[k] == prefix[k]:
-                k += 1
-            prefix = prefix[:k]
-        assert prefix and not prefix[0].isspace()
-        out.append(prefix)
-    return tuple(out)
+    out = tuple(os.path.commonprefix(words) for words in groups.values())  # (a string function)
+    assert all(prefix and not prefix[0].isspace() for prefix in out)
+    return out
 
 
 def _party_offsets(text: str) -> list[int]:
@@ -3001,17 +2989,15 @@ _WORD_CATEGORIES = ("accuse", "other", "enemy", "they", "from", "by")  # looked 
 
 
 @functools.cache
-def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, tuple[tuple[str, ...], ...]]]:
-    """The patterns and table of :func:`_blame_hits`: ``((after a space, after another
-    character that is no ASCII letter, at the start), {key: (its categories looked up in
-    the folded text, those looked up as written)})``.  The patterns are run merged with
-    those of :func:`_key_scan` (see :func:`_word_scan`).
+def _blame_scan() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The table of :func:`_blame_hits`: ``{key: (its categories looked up in the folded
+    text, those looked up as written)}``.
 
-    Every key word of extract_blame's cheap scans is in one trie, looked for in the folded
-    text as a whole word: right after a space (a literal first character: ``re`` skips to
-    each space in C), after any other character but an ASCII letter, or at offset 0, and
-    followed by no letter or digit.  The keys are runs of lower-case ASCII letters, so at
-    an offset at most one key is followed by no letter or digit: the trie finds it."""
+    Every key word of extract_blame's cheap scans is looked for by :func:`_word_scan`'s trie
+    in the folded text as a whole word: right after a space, after any other character but
+    an ASCII letter, or at offset 0, and followed by no letter or digit.  The keys are runs
+    of lower-case ASCII letters, so at an offset at most one key is followed by no letter or
+    digit: the trie finds it."""
     words = _blame_words()
     cats: dict[str, set[str]] = {}
     for cat, keys in (("accuse", _accuse_words()), ("other", ("other", "another")), ("enemy", ("enemy",)),
@@ -3022,11 +3008,7 @@ def _blame_scan() -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], dict[str, 
         for w in keys:
             cats.setdefault(w, set()).add(cat)
     assert all(w.isascii() and w.isalpha() and w.islower() for w in cats)
-    # the key is taken (a key holds no space, nor can another begin inside it after a space)
-    look = "(" + _trie_alt(sorted(cats)) + r")(?![^\W_])"
-    # every key begins with a lower-case letter: a cheap test of the next character first
-    patterns = (re.compile(" " + look), re.compile("[^ a-zA-Z](?=[a-z])" + look), re.compile(look))
-    return patterns, {w: (tuple(sorted(c & set(_WORD_CATEGORIES))), tuple(sorted(c - set(_WORD_CATEGORIES))))
+    return {w: (tuple(sorted(c & set(_WORD_CATEGORIES))), tuple(sorted(c - set(_WORD_CATEGORIES))))
                       for w, c in cats.items()}
 
 
@@ -3050,7 +3032,7 @@ def _blame_hits(text: str) -> dict[str, list[int]]:
       begins and ends at ``\\b``); ``passive``: the first words of the participles of the
       ``passive_by`` and ``passive_bare`` patterns (``\\b`` before, whitespace after)."""
     low = _lowered(text)
-    table = _blame_scan()[1]
+    table = _blame_scan()
     keys_of = _word_scan()[1]
     spaced, other, _, start = _scanned(text)
     out: dict[str, list[int]] = {cat: [] for cat in _WORD_CATEGORIES + ("noun", "hostile", "act", "conduct", "passive")}
@@ -3293,12 +3275,7 @@ def _word_alternation(text: str, alts: list[tuple[str, bool]]) -> list[tuple[int
     out: list[tuple[int, int]] = []
     n = len(text)
     for group in by_first.values():
-        prefix = group[0][0]  # the common prefix of the group's literals
-        for lit, _ in group:
-            k = 1
-            while k < len(prefix) and k < len(lit) and lit[k] == prefix[k]:
-                k += 1
-            prefix = prefix[:k]
+        prefix = os.path.commonprefix([lit for lit, _ in group])  # (at least the shared first letter)
         p = text.find(prefix)
         while p >= 0:
             c = text[p - 1] if p else " "
